@@ -7,6 +7,13 @@ import java.util.List;
  */
 public final class PatternExtractor {
 
+    public PatternExtractor() {
+        this(false);
+    }
+
+    public PatternExtractor(boolean allowNonPublicAddresses) {
+    }
+
     /** Extracts the observables of one pattern. Never throws for a malformed pattern. */
     public PatternExtraction extract(String pattern) {
         // TODO: placeholder until the pattern parser lands; every pattern is skipped.

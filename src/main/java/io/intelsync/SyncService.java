@@ -1,0 +1,70 @@
+package io.intelsync;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+
+import io.intelsync.config.SyncConfiguration;
+import io.intelsync.cycle.CycleReport;
+import io.intelsync.cycle.SyncCycles;
+
+/**
+ * The service: Camel Main with {@code application.properties} and the routes in {@code routes/}, both read
+ * from the working directory, and the beans of {@link SyncConfiguration}.
+ */
+public final class SyncService implements AutoCloseable {
+
+    /** The properties file, relative to the working directory. */
+    public static final String PROPERTIES_LOCATION = "file:application.properties";
+
+    private final Main main;
+    private final SyncConfiguration configuration;
+
+    /**
+     * @param environment the process environment ({@link System#getenv()} outside tests)
+     * @param overrideProperties properties that replace those of the file, for example from the sandbox
+     * @param clock the clock of cycles and dead-letter times
+     */
+    public SyncService(Map<String, String> environment, Map<String, String> overrideProperties, Clock clock) {
+        this.configuration = new SyncConfiguration(environment, clock);
+        this.main = new Main();
+        main.setDefaultPropertyPlaceholderLocation(PROPERTIES_LOCATION);
+        main.configure().addConfiguration(configuration);
+        Objects.requireNonNull(overrideProperties, "overrideProperties").forEach(main::addOverrideProperty);
+    }
+
+    /** Starts Camel and the routes; with the schedule enabled, the first cycle starts at once. */
+    public void start() throws Exception {
+        main.start();
+    }
+
+    /** Runs one cycle in the calling thread and returns its report. */
+    public CycleReport runCycle() {
+        CamelContext context = main.getCamelContext();
+        try (ProducerTemplate template = context.createProducerTemplate()) {
+            template.sendBody("direct:sync-cycle", null);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return context.getRegistry().lookupByNameAndType("syncCycles", SyncCycles.class).lastReport();
+    }
+
+    /** Runs the service until the process is asked to stop, then stops Camel. */
+    public void runUntilStopped() throws Exception {
+        main.run();
+    }
+
+    /** Returns the Camel context, once started. */
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+    }
+}

@@ -1,0 +1,43 @@
+package io.intelsync.config;
+
+import java.net.URI;
+import java.util.Optional;
+
+import io.intelsync.defender.IndicatorAction;
+
+/**
+ * Connection to Microsoft Entra and the Defender for Endpoint API, and the fields written on indicators.
+ *
+ * @param tenantId the Entra tenant id
+ * @param clientId the app registration's client id, which Defender records as {@code createdBy}
+ * @param clientSecret the app registration's secret
+ * @param loginUrl the Entra sign-in URL, without a trailing slash
+ * @param baseUrl the Defender API URL, without a trailing slash
+ * @param resourcePath the indicators path, starting with a slash
+ * @param scope the OAuth scope of the token, {@code {baseUrl}/.default}
+ * @param expireDays the lifetime of an indicator, in days
+ * @param action the action for every indicator, or empty to derive it from the score
+ * @param passiveOnly whether cycles only plan and send no write
+ * @param application the application name written on created indicators
+ * @param generateAlert whether matches raise alerts (Audit always does)
+ * @param maxIndicators the most Defender indicators the service keeps
+ * @param batchSize the indicators per import call and ids per BatchDelete call
+ */
+public record DefenderSettings(String tenantId, String clientId, String clientSecret, URI loginUrl, URI baseUrl,
+        String resourcePath, String scope, int expireDays, Optional<IndicatorAction> action, boolean passiveOnly,
+        String application, boolean generateAlert, int maxIndicators, int batchSize) {
+
+    /** Returns the URL of the indicators resource. */
+    public String indicatorsUrl() {
+        return baseUrl + resourcePath;
+    }
+
+    /** Returns the settings without the client secret, so that logging them leaks nothing. */
+    @Override
+    public String toString() {
+        return "DefenderSettings[tenantId=" + tenantId + ", clientId=" + clientId + ", loginUrl=" + loginUrl
+                + ", baseUrl=" + baseUrl + ", resourcePath=" + resourcePath + ", scope=" + scope + ", expireDays="
+                + expireDays + ", action=" + action.map(Enum::name).orElse("from score") + ", passiveOnly=" + passiveOnly
+                + ", application=" + application + ", maxIndicators=" + maxIndicators + ", batchSize=" + batchSize + "]";
+    }
+}

@@ -1,0 +1,96 @@
+package io.intelsync.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.intelsync.auth.LoginHttpClient;
+import io.intelsync.auth.MsalTokenProvider;
+import io.intelsync.cycle.SyncCycles;
+import io.intelsync.deadletter.DeadLetters;
+import io.intelsync.defender.DefenderCalls;
+import io.intelsync.errors.RetryAfterDelay;
+import io.intelsync.mapping.DefenderIndicatorMapper;
+import io.intelsync.mapping.PatternExtractor;
+import io.intelsync.selection.IndicatorIntake;
+import io.intelsync.stix.IndicatorReader;
+import io.intelsync.taxii.TaxiiEnvelopeReader;
+import io.intelsync.taxii.TaxiiRequests;
+
+/**
+ * Reads and validates the settings once, then binds the beans that the routes in {@code routes/} call, by
+ * the names the routes use. It also publishes the resolved values of settings that routes read as
+ * placeholders, so that an environment variable with the OpenCTI connector's name reaches them too.
+ */
+public final class SyncConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncConfiguration.class);
+
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private SyncSettings settings;
+
+    /**
+     * @param environment the process environment ({@link System#getenv()} outside tests)
+     * @param clock the clock of cycles, token expiry checks and dead-letter times
+     */
+    public SyncConfiguration(Map<String, String> environment, Clock clock) {
+        this.environment = Map.copyOf(environment);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        settings = SettingsLoader.load(new SettingsSource(environment, properties::resolveProperty));
+        LOG.info("Settings loaded: {} {}", settings.taxii(), settings.defender());
+        publish(properties, settings);
+
+        ObjectMapper mapper = new ObjectMapper();
+        Duration connectTimeout = Duration.ofMillis(Long.parseLong(properties.resolveProperty(
+                SettingCatalog.HTTP_CONNECT_TIMEOUT.key()).orElse(SettingCatalog.HTTP_CONNECT_TIMEOUT.defaultValue())));
+        Duration readTimeout = Duration.ofMillis(Long.parseLong(properties.resolveProperty(
+                SettingCatalog.HTTP_RESPONSE_TIMEOUT.key()).orElse(SettingCatalog.HTTP_RESPONSE_TIMEOUT.defaultValue())));
+        DefenderSettings defender = settings.defender();
+        MsalTokenProvider tokens = new MsalTokenProvider(defender.loginUrl(), defender.tenantId(), defender.clientId(),
+                defender.clientSecret(), defender.scope(), new LoginHttpClient(defender.loginUrl(), connectTimeout,
+                        readTimeout), connectTimeout.plus(readTimeout).toMillis());
+
+        Registry registry = context.getRegistry();
+        registry.bind("syncSettings", settings);
+        registry.bind("tokenProvider", tokens);
+        registry.bind("syncCycles", new SyncCycles(settings, clock));
+        registry.bind("taxiiRequests", new TaxiiRequests(settings.taxii()));
+        registry.bind("taxiiEnvelopeReader", new TaxiiEnvelopeReader(mapper));
+        registry.bind("indicatorIntake", new IndicatorIntake(
+                new IndicatorReader(new PatternExtractor(settings.allowNonPublicAddresses()))));
+        registry.bind("defenderIndicatorMapper", new DefenderIndicatorMapper(defender, settings.taxii().collections()));
+        registry.bind("defenderCalls", new DefenderCalls(defender, tokens, mapper, settings.deploymentId()));
+        registry.bind("deadLetters", new DeadLetters(mapper, clock, settings.deploymentId()));
+        registry.bind("retryAfterDelay", new RetryAfterDelay(clock, settings.retry().maxDelayMillis()));
+    }
+
+    /** Returns the settings, once {@link #configure} has run. */
+    public SyncSettings settings() {
+        return settings;
+    }
+
+    private static void publish(PropertiesComponent properties, SyncSettings settings) {
+        properties.addOverrideProperty("taxii.api-root", settings.taxii().apiRoot().toString());
+        properties.addOverrideProperty("defender.base-url", settings.defender().baseUrl().toString());
+        properties.addOverrideProperty("sync.interval-millis", String.valueOf(settings.intervalSeconds() * 1000L));
+        properties.addOverrideProperty("retry.max-redeliveries", String.valueOf(settings.retry().maxRedeliveries()));
+        properties.addOverrideProperty("retry.initial-delay", String.valueOf(settings.retry().initialDelayMillis()));
+        properties.addOverrideProperty("retry.max-delay", String.valueOf(settings.retry().maxDelayMillis()));
+    }
+}

@@ -1,0 +1,69 @@
+package io.intelsync.cycle;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.intelsync.mapping.SkipReason;
+
+/**
+ * The outcome of one cycle, as logged in its {@code Sync finished} line.
+ *
+ * @param cycleId the cycle id
+ * @param status how the cycle ended
+ * @param dryRun whether writes were only planned
+ * @param collections configured collections
+ * @param objects STIX objects received
+ * @param indicators STIX indicator objects among them
+ * @param kept STIX indicators selected for Defender
+ * @param created Defender indicators imported
+ * @param deleted Defender indicators deleted
+ * @param unchanged wanted Defender indicators that Defender already held
+ * @param failed Defender indicators that could not be delivered and went to the dead letter
+ * @param skipped STIX indicators that yield no Defender indicator
+ * @param plannedCreates Defender indicators the plan imports
+ * @param plannedDeletes Defender indicators the plan deletes
+ * @param skipReasons skipped STIX indicators per reason
+ * @param incompleteCollections collections whose read stopped early, with the reason
+ * @param deliveryFailures calls to Defender that failed after their retries
+ * @param fatalError why the cycle failed, or null
+ * @param duration the cycle's duration
+ */
+public record CycleReport(String cycleId, CycleStatus status, boolean dryRun, int collections, long objects,
+        long indicators, long kept, long created, long deleted, long unchanged, long failed, long skipped,
+        long plannedCreates, long plannedDeletes, Map<SkipReason, Long> skipReasons,
+        Map<String, String> incompleteCollections, List<String> deliveryFailures, String fatalError,
+        Duration duration) {
+
+    /** Returns the {@code Sync finished} line: {@code key=value} counts followed by the status. */
+    public String summaryLine() {
+        StringBuilder line = new StringBuilder("Sync finished cycle=").append(cycleId)
+                .append(" collections=").append(collections)
+                .append(" objects=").append(objects)
+                .append(" indicators=").append(indicators)
+                .append(" kept=").append(kept)
+                .append(" created=").append(created)
+                .append(" deleted=").append(deleted)
+                .append(" unchanged=").append(unchanged)
+                .append(" failed=").append(failed)
+                .append(" skipped=").append(skipped);
+        if (dryRun) {
+            line.append(" dry_run=true planned_create=").append(plannedCreates)
+                    .append(" planned_delete=").append(plannedDeletes);
+        }
+        line.append(" duration_ms=").append(duration.toMillis())
+                .append(" status=").append(status.label());
+        if (!incompleteCollections.isEmpty()) {
+            line.append(" incomplete=").append(incompleteCollections.keySet().stream().collect(Collectors.joining(",")));
+        }
+        return line.toString();
+    }
+
+    /** Returns the skip counts as {@code reason=count} pairs, or an empty string when nothing was skipped. */
+    public String skipReasonsLine() {
+        return skipReasons.entrySet().stream()
+                .map(entry -> entry.getKey().label() + "=" + entry.getValue())
+                .collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,211 @@
+package io.intelsync.cycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.intelsync.config.CollectionConfig;
+import io.intelsync.mapping.SkipReason;
+import io.intelsync.selection.NewestIndicatorSelection;
+
+/**
+ * The state of one sync cycle, shared by every route through the exchange property {@link #PROPERTY}: its
+ * id and start time, the collection reads, the selection, the counters of the {@code Sync finished} line,
+ * and the failures that decide its status.
+ */
+public final class SyncCycle {
+
+    /** Name of the exchange property that holds the cycle. */
+    public static final String PROPERTY = "syncCycle";
+
+    private final String id;
+    private final Instant startedAt;
+    private final Clock clock;
+    private final boolean dryRun;
+    private final List<CollectionConfig> collections;
+    private final NewestIndicatorSelection selection;
+    private final Map<String, CollectionRead> reads = new LinkedHashMap<>();
+    private final Map<SkipReason, AtomicLong> skips = new EnumMap<>(SkipReason.class);
+    private final List<String> deliveryFailures = new ArrayList<>();
+    private final AtomicLong objects = new AtomicLong();
+    private final AtomicLong indicators = new AtomicLong();
+    private final AtomicLong unexpectedSpecVersions = new AtomicLong();
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong deleted = new AtomicLong();
+    private final AtomicLong unchanged = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile long kept;
+    private volatile long plannedCreates;
+    private volatile long plannedDeletes;
+    private volatile String fatalError;
+    private volatile Instant finishedAt;
+
+    public SyncCycle(String id, Clock clock, boolean dryRun, List<CollectionConfig> collections, int budget) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        this.dryRun = dryRun;
+        this.collections = List.copyOf(collections);
+        this.selection = new NewestIndicatorSelection(budget);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Returns the current time of the cycle's clock, against which expiry is judged. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** Returns the configured collections in priority order. */
+    public List<CollectionConfig> collections() {
+        return collections;
+    }
+
+    public NewestIndicatorSelection selection() {
+        return selection;
+    }
+
+    /** Starts the read of a collection and returns its progress record. */
+    public synchronized CollectionRead startRead(CollectionConfig collection, int maxPages) {
+        CollectionRead read = new CollectionRead(collection, maxPages);
+        reads.put(collection.id(), read);
+        return read;
+    }
+
+    /** Returns the reads started so far, in collection order. */
+    public synchronized List<CollectionRead> reads() {
+        return List.copyOf(reads.values());
+    }
+
+    /** Counts an object received from a TAXII server. */
+    public void countObject() {
+        objects.incrementAndGet();
+    }
+
+    /** Counts a STIX indicator object received. */
+    public void countIndicator() {
+        indicators.incrementAndGet();
+    }
+
+    /** Counts an object whose spec_version is not 2.1 and returns how many there were so far. */
+    public long countUnexpectedSpecVersion() {
+        return unexpectedSpecVersions.incrementAndGet();
+    }
+
+    /** Counts an indicator that yields no Defender indicator and returns the count for its reason so far. */
+    public long countSkip(SkipReason reason) {
+        synchronized (skips) {
+            return skips.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    /** Returns the number of skipped indicators per reason. */
+    public Map<SkipReason, Long> skipCounts() {
+        synchronized (skips) {
+            Map<SkipReason, Long> counts = new EnumMap<>(SkipReason.class);
+            skips.forEach((reason, count) -> counts.put(reason, count.get()));
+            return counts;
+        }
+    }
+
+    public void setKept(long keptIndicators) {
+        this.kept = keptIndicators;
+    }
+
+    public void setPlanned(long creates, long deletes) {
+        this.plannedCreates = creates;
+        this.plannedDeletes = deletes;
+    }
+
+    public void addCreated(long count) {
+        created.addAndGet(count);
+    }
+
+    public void addDeleted(long count) {
+        deleted.addAndGet(count);
+    }
+
+    public void addUnchanged(long count) {
+        unchanged.addAndGet(count);
+    }
+
+    /** Counts Defender indicators that were not delivered; they went to the dead letter. */
+    public void addFailed(long count) {
+        failed.addAndGet(count);
+    }
+
+    /** Records a call to Defender that failed after its retries; the cycle becomes partial. */
+    public synchronized void recordDeliveryFailure(String description) {
+        deliveryFailures.add(description);
+    }
+
+    /** Records a failure that stops the cycle before it can write to Defender; the cycle becomes failed. */
+    public void recordFatalError(String description) {
+        if (fatalError == null) {
+            fatalError = description;
+        }
+    }
+
+    public String fatalError() {
+        return fatalError;
+    }
+
+    /** Returns whether every configured collection was read to its end. */
+    public synchronized boolean allReadsComplete() {
+        return reads.size() == collections.size() && reads.values().stream().allMatch(CollectionRead::isComplete);
+    }
+
+    /** Returns the collections whose read did not reach the end, with the reason. */
+    public synchronized Map<String, String> incompleteReads() {
+        Map<String, String> incomplete = new LinkedHashMap<>();
+        for (CollectionConfig collection : collections) {
+            CollectionRead read = reads.get(collection.id());
+            if (read == null) {
+                incomplete.put(collection.id(), "not read");
+            } else if (!read.isComplete()) {
+                incomplete.put(collection.id(), read.incompleteReason() == null ? "stopped" : read.incompleteReason());
+            }
+        }
+        return incomplete;
+    }
+
+    /** Returns the cycle's status from what happened so far. */
+    public synchronized CycleStatus status() {
+        if (fatalError != null) {
+            return CycleStatus.FAILED;
+        }
+        if (!allReadsComplete() || !deliveryFailures.isEmpty()) {
+            return CycleStatus.PARTIAL;
+        }
+        return CycleStatus.COMPLETE;
+    }
+
+    /** Marks the cycle as finished and returns its counters. */
+    public synchronized CycleReport finish() {
+        if (finishedAt == null) {
+            finishedAt = clock.instant();
+        }
+        long skipped = skipCounts().values().stream().mapToLong(Long::longValue).sum();
+        return new CycleReport(id, status(), dryRun, collections.size(), objects.get(), indicators.get(), kept,
+                created.get(), deleted.get(), unchanged.get(), failed.get(), skipped, plannedCreates, plannedDeletes,
+                skipCounts(), incompleteReads(), List.copyOf(deliveryFailures), fatalError,
+                Duration.between(startedAt, finishedAt));
+    }
+}

@@ -1,0 +1,75 @@
+package io.intelsync.cycle;
+
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.intelsync.config.SyncSettings;
+
+/**
+ * Starts and finishes sync cycles. The {@code sync-cycle} route calls {@link #begin} first and
+ * {@link #finish} on completion, whatever happened in between, so that every cycle ends with its
+ * {@code Sync finished} line.
+ */
+public final class SyncCycles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncCycles.class);
+
+    private final SyncSettings settings;
+    private final Clock clock;
+    private final AtomicReference<CycleReport> lastReport = new AtomicReference<>();
+
+    public SyncCycles(SyncSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Creates the cycle, stores it in the exchange property {@link SyncCycle#PROPERTY} and logs its start. */
+    public SyncCycle begin(Exchange exchange) {
+        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        SyncCycle cycle = new SyncCycle(id, clock, settings.defender().passiveOnly(), settings.taxii().collections(),
+                settings.defender().maxIndicators());
+        exchange.setProperty(SyncCycle.PROPERTY, cycle);
+        LOG.info("Sync started cycle={} collections={} dry_run={}", id,
+                settings.taxii().collections().stream().map(c -> c.id()).toList(), cycle.dryRun());
+        return cycle;
+    }
+
+    /** Logs the {@code Sync finished} line of the exchange's cycle and keeps its report. */
+    public void finish(Exchange exchange) {
+        SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
+        if (cycle == null) {
+            LOG.error("Sync cycle ended before it started: no {} property on exchange {}", SyncCycle.PROPERTY,
+                    exchange.getExchangeId());
+            return;
+        }
+        CycleReport report = cycle.finish();
+        lastReport.set(report);
+        for (Map.Entry<String, String> incomplete : report.incompleteCollections().entrySet()) {
+            LOG.warn("Collection read incomplete cycle={} collection={}: {}", report.cycleId(), incomplete.getKey(),
+                    incomplete.getValue());
+        }
+        if (!report.skipReasons().isEmpty()) {
+            LOG.info("Skipped indicators cycle={} {}", report.cycleId(), report.skipReasonsLine());
+        }
+        if (report.fatalError() != null) {
+            LOG.error("Sync failed cycle={}: {}", report.cycleId(), report.fatalError());
+        }
+        if (report.status() == CycleStatus.COMPLETE) {
+            LOG.info(report.summaryLine());
+        } else {
+            LOG.warn(report.summaryLine());
+        }
+    }
+
+    /** Returns the report of the last finished cycle, or null before the first one ends. */
+    public CycleReport lastReport() {
+        return lastReport.get();
+    }
+}

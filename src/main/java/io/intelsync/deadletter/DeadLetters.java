@@ -1,0 +1,166 @@
+package io.intelsync.deadletter;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.intelsync.cycle.CollectionRead;
+import io.intelsync.cycle.SyncCycle;
+import io.intelsync.defender.DefenderCalls;
+import io.intelsync.defender.ExistingIndicator;
+import io.intelsync.mapping.WantedIndicator;
+import io.intelsync.taxii.TaxiiRequests;
+
+/**
+ * Turns what could not be delivered into dead-letter lines, and records the failure in the cycle. The
+ * {@code dead-letter} route calls {@link #toLines} and appends its result to the dead-letter endpoint.
+ *
+ * <p>The route receives two kinds of exchange. An exchange from the import route carries, in the property
+ * {@link DeadLetterRecord#REJECTED_PROPERTY}, the records of the items Defender refused. A failed exchange
+ * from the error policy carries the exception and the route it failed in: a failed TAXII page ends its
+ * collection's read as incomplete, a failed listing fails the cycle, and a failed import or delete batch
+ * writes one line per item.
+ */
+public final class DeadLetters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+    private static final int MAX_ERROR_BODY_LENGTH = 2000;
+
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final String deploymentId;
+
+    public DeadLetters(ObjectMapper mapper, Clock clock, String deploymentId) {
+        this.mapper = mapper;
+        this.clock = clock;
+        this.deploymentId = deploymentId;
+    }
+
+    /** Replaces the body with the dead-letter lines for the exchange, one JSON object per line. */
+    public void toLines(Exchange exchange) throws JsonProcessingException {
+        List<DeadLetterRecord> records = rejectedItems(exchange);
+        if (records == null) {
+            Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            records = failure == null ? List.of() : recordFailure(exchange, failure);
+        }
+        StringBuilder lines = new StringBuilder();
+        for (DeadLetterRecord record : records) {
+            lines.append(mapper.writeValueAsString(record)).append('\n');
+        }
+        exchange.getMessage().getHeaders().clear();
+        exchange.getMessage().setBody(lines.toString());
+    }
+
+    // Returns the refused items of an import and removes them from the exchange, or null on the failure path.
+    @SuppressWarnings("unchecked") // DefenderCalls.readImport stores a list of records
+    private static List<DeadLetterRecord> rejectedItems(Exchange exchange) {
+        return (List<DeadLetterRecord>) exchange.removeProperty(DeadLetterRecord.REJECTED_PROPERTY);
+    }
+
+    private List<DeadLetterRecord> recordFailure(Exchange exchange, Exception failure) {
+        SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
+        String routeId = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class);
+        String cycleId = cycle == null ? null : cycle.id();
+        String reason = reason(failure);
+        Integer status = failure instanceof HttpOperationFailedException http ? http.getStatusCode() : null;
+        String errorBody = failure instanceof HttpOperationFailedException http ? abbreviate(http.getResponseBody()) : null;
+        String stage = stage(routeId);
+        List<DeadLetterRecord> records = new ArrayList<>();
+        switch (stage) {
+            case "taxii-read" -> {
+                CollectionRead read = exchange.getProperty(TaxiiRequests.READ_PROPERTY, CollectionRead.class);
+                String collection = read == null ? null : read.collectionId();
+                if (read != null) {
+                    read.stopIncomplete("page " + (read.pages() + 1) + " failed: " + reason);
+                }
+                LOG.error("TAXII read failed cycle={} collection={} page={}: {}", cycleId, collection,
+                        read == null ? null : read.pages() + 1, reason);
+                records.add(record(cycleId, stage, reason, status, errorBody, collection, null, null, null,
+                        read == null ? null : Map.of("page", String.valueOf(read.pages() + 1))));
+            }
+            case "defender-import" -> {
+                List<?> batch = exchange.getProperty(DefenderCalls.BATCH_PROPERTY, List.class);
+                int size = batch == null ? 0 : batch.size();
+                LOG.error("Defender import failed cycle={} indicators={}: {}", cycleId, size, reason);
+                if (cycle != null) {
+                    cycle.addFailed(size);
+                    cycle.recordDeliveryFailure("import of " + size + " indicators: " + reason);
+                }
+                for (Object item : batch == null ? List.of() : batch) {
+                    WantedIndicator wanted = (WantedIndicator) item;
+                    records.add(record(cycleId, stage, reason, status, errorBody, wanted.collectionId(), wanted.stixId(),
+                            wanted, null, null));
+                }
+            }
+            case "defender-delete" -> {
+                List<?> batch = exchange.getProperty(DefenderCalls.BATCH_PROPERTY, List.class);
+                int size = batch == null ? 0 : batch.size();
+                LOG.error("Defender delete failed cycle={} indicators={}: {}", cycleId, size, reason);
+                if (cycle != null) {
+                    cycle.addFailed(size);
+                    cycle.recordDeliveryFailure("deletion of " + size + " indicators: " + reason);
+                }
+                for (Object item : batch == null ? List.of() : batch) {
+                    ExistingIndicator existing = (ExistingIndicator) item;
+                    records.add(record(cycleId, stage, reason, status, errorBody, null, null, null, existing.id(),
+                            Map.of("indicatorType", String.valueOf(existing.type()), "indicatorValue",
+                                    String.valueOf(existing.value()))));
+                }
+            }
+            default -> {
+                LOG.error("Sync cycle stopped cycle={} route={}: {}", cycleId, routeId, reason);
+                if (cycle != null) {
+                    cycle.recordFatalError(stage + " failed: " + reason);
+                }
+                records.add(record(cycleId, stage, reason, status, errorBody, null, null, null, null, null));
+            }
+        }
+        return records;
+    }
+
+    private DeadLetterRecord record(String cycleId, String stage, String reason, Integer status, String errorBody,
+            String collection, String stixId, WantedIndicator wanted, String defenderId, Map<String, String> details) {
+        return new DeadLetterRecord(DateTimeFormatter.ISO_INSTANT.format(clock.instant()), cycleId, deploymentId, stage,
+                reason, status, errorBody, collection, stixId, wanted == null ? null : wanted.indicator(), defenderId,
+                details);
+    }
+
+    // Route ids start with the name of their stage, for example taxii-read-collection and defender-import-batch.
+    private static String stage(String routeId) {
+        if (routeId == null) {
+            return "sync";
+        }
+        for (String stage : List.of("taxii-read", "defender-import", "defender-delete", "defender-list")) {
+            if (routeId.startsWith(stage)) {
+                return stage;
+            }
+        }
+        return routeId;
+    }
+
+    private static String reason(Exception failure) {
+        if (failure instanceof HttpOperationFailedException http) {
+            return "HTTP " + http.getStatusCode() + " " + (http.getStatusText() == null ? "" : http.getStatusText()).trim()
+                    + " from " + http.getUri();
+        }
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null || text.length() <= MAX_ERROR_BODY_LENGTH) {
+            return text;
+        }
+        return text.substring(0, MAX_ERROR_BODY_LENGTH) + "...";
+    }
+}

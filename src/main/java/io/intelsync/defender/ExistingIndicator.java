@@ -1,0 +1,33 @@
+package io.intelsync.defender;
+
+import java.util.Locale;
+
+/**
+ * An indicator that Defender holds, as its list call returns it.
+ *
+ * @param id Defender's id, a string of digits
+ * @param type the {@code indicatorType}
+ * @param value the {@code indicatorValue}
+ * @param createdBy the client id or user that created it
+ * @param application the application name given when it was created, or null
+ * @param externalId the correlation id given when it was written, or null
+ * @param action the current action, or null
+ */
+public record ExistingIndicator(String id, String type, String value, String createdBy, String application,
+        String externalId, String action) {
+
+    /** Returns the key under which Defender stores this indicator. */
+    public IndicatorKey key() {
+        return IndicatorKey.of(type, value);
+    }
+
+    /**
+     * Returns whether this service created the indicator: Defender recorded the service's client id as its
+     * creator and the service's application name. Two deployments with different application names
+     * therefore never delete each other's indicators.
+     */
+    public boolean isOwnedBy(String clientId, String applicationName) {
+        return createdBy != null && createdBy.trim().toLowerCase(Locale.ROOT).equals(clientId.trim().toLowerCase(Locale.ROOT))
+                && applicationName.equals(application);
+    }
+}

@@ -1,0 +1,81 @@
+package io.intelsync.defender;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.intelsync.mapping.WantedIndicator;
+
+/**
+ * Compares the wanted indicators with those Defender holds and plans the writes: import what is missing,
+ * delete what this service owns and no longer wants, and leave everything else alone. Indicators owned by
+ * anyone else are never deleted. Deletions are withheld in a cycle whose TAXII reads were not all complete,
+ * because an indicator missing from an incomplete read may still be in the feed.
+ */
+public final class ReconciliationPlanner {
+
+    private final String clientId;
+    private final String application;
+    private final int batchSize;
+
+    /**
+     * @param clientId the service's client id, which Defender records as {@code createdBy}
+     * @param application the service's application name, which Defender records on creation
+     * @param batchSize the most indicators per import call and ids per BatchDelete call
+     */
+    public ReconciliationPlanner(String clientId, String application, int batchSize) {
+        this.clientId = clientId;
+        this.application = application;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Plans the writes of one cycle.
+     *
+     * @param wanted the indicators the feed asks for, without duplicate keys
+     * @param existing the indicators Defender holds
+     * @param readsComplete whether every collection was read to its end
+     */
+    public SyncPlan plan(List<WantedIndicator> wanted, List<ExistingIndicator> existing, boolean readsComplete) {
+        Map<IndicatorKey, ExistingIndicator> existingByKey = new HashMap<>();
+        for (ExistingIndicator indicator : existing) {
+            existingByKey.putIfAbsent(indicator.key(), indicator);
+        }
+        List<WantedIndicator> creates = new ArrayList<>();
+        Set<IndicatorKey> wantedKeys = new HashSet<>();
+        int unchanged = 0;
+        for (WantedIndicator indicator : wanted) {
+            IndicatorKey key = indicator.indicator().key();
+            wantedKeys.add(key);
+            if (existingByKey.containsKey(key)) {
+                unchanged++;
+            } else {
+                creates.add(indicator);
+            }
+        }
+        List<ExistingIndicator> stale = new ArrayList<>();
+        Set<String> staleIds = new HashSet<>();
+        for (ExistingIndicator indicator : existing) {
+            if (indicator.isOwnedBy(clientId, application) && !wantedKeys.contains(indicator.key())
+                    && staleIds.add(indicator.id())) {
+                stale.add(indicator);
+            }
+        }
+        if (!readsComplete && !stale.isEmpty()) {
+            return new SyncPlan(batches(creates), List.of(), creates.size(), 0, unchanged, stale.size(),
+                    "not every collection was read to its end");
+        }
+        return new SyncPlan(batches(creates), batches(stale), creates.size(), stale.size(), unchanged, 0, null);
+    }
+
+    private <T> List<List<T>> batches(List<T> items) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += batchSize) {
+            batches.add(List.copyOf(items.subList(start, Math.min(items.size(), start + batchSize))));
+        }
+        return batches;
+    }
+}

@@ -1,0 +1,162 @@
+package io.intelsync.mapping;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.intelsync.config.CollectionConfig;
+import io.intelsync.config.CollectionOverrides;
+import io.intelsync.config.DefenderSettings;
+import io.intelsync.cycle.SyncCycle;
+import io.intelsync.defender.DefenderIndicator;
+import io.intelsync.defender.IndicatorAction;
+import io.intelsync.defender.IndicatorKey;
+import io.intelsync.selection.SelectionCandidate;
+import io.intelsync.stix.StixIndicator;
+
+/**
+ * Turns the STIX indicators kept by the cycle's selection into the Defender indicators the feed asks for,
+ * and stores them in the exchange property {@link #WANTED_PROPERTY}.
+ *
+ * <p>Each observable of a kept indicator becomes one Defender indicator. When two STIX indicators name the
+ * same value, the one from the collection configured first wins, then the newest. Fields:
+ * <ul>
+ * <li>{@code action}: the collection's override, else the global action, else from the OpenCTI score (see
+ * {@link ScorePolicy}); an action Defender refuses for the type is adjusted or the indicator is not sent
+ * (see {@link IndicatorAction#forType});
+ * <li>{@code severity}: from the score;
+ * <li>{@code expirationTime}: the earliest of {@code valid_until}, the pattern's STOP time and now plus the
+ * lifetime in days, in UTC to the second;
+ * <li>{@code title} and {@code description}: the STIX name and description, shortened;
+ * <li>{@code generateAlert}: always true for Audit, which requires it, otherwise the setting;
+ * <li>{@code externalId}: OpenCTI's internal id, else the STIX id.
+ * </ul>
+ */
+public final class DefenderIndicatorMapper implements Processor {
+
+    /** Name of the exchange property that holds the {@code List<WantedIndicator>} of the cycle. */
+    public static final String WANTED_PROPERTY = "wantedIndicators";
+
+    // NOTE: Defender documents no length limits for title and description; these keep alerts readable.
+    static final int MAX_TITLE_LENGTH = 300;
+    static final int MAX_DESCRIPTION_LENGTH = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefenderIndicatorMapper.class);
+    private static final DateTimeFormatter EXPIRATION_FORMAT = DateTimeFormatter.ISO_INSTANT;
+
+    private final DefenderSettings settings;
+    private final Map<String, CollectionOverrides> overridesByCollection = new HashMap<>();
+
+    public DefenderIndicatorMapper(DefenderSettings settings, List<CollectionConfig> collections) {
+        this.settings = settings;
+        for (CollectionConfig collection : collections) {
+            overridesByCollection.put(collection.id(), collection.overrides());
+        }
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
+        List<SelectionCandidate> kept = cycle.selection().kept();
+        cycle.setKept(kept.size());
+        List<WantedIndicator> wanted = map(kept, cycle.now(), cycle.id());
+        exchange.setProperty(WANTED_PROPERTY, wanted);
+        LOG.info("Mapped indicators cycle={} kept={} wanted={}", cycle.id(), kept.size(), wanted.size());
+    }
+
+    /** Maps the kept candidates to the Defender indicators they ask for, without duplicates. */
+    public List<WantedIndicator> map(List<SelectionCandidate> kept, Instant now, String cycleId) {
+        List<SelectionCandidate> byPriority = new ArrayList<>(kept);
+        byPriority.sort(Comparator.comparingInt(SelectionCandidate::collectionRank)
+                .thenComparing(c -> c.indicator().modified(), Comparator.reverseOrder())
+                .thenComparingLong(SelectionCandidate::sequence));
+        Set<IndicatorKey> seen = new HashSet<>();
+        List<WantedIndicator> wanted = new ArrayList<>();
+        for (SelectionCandidate candidate : byPriority) {
+            for (Observable observable : candidate.observables()) {
+                IndicatorKey key = IndicatorKey.of(observable.type().name(), observable.value());
+                if (seen.contains(key)) {
+                    continue;
+                }
+                Optional<DefenderIndicator> indicator = toDefender(candidate, observable, now, cycleId);
+                if (indicator.isPresent()) {
+                    seen.add(key);
+                    wanted.add(new WantedIndicator(indicator.get(), candidate.stixId(), candidate.collectionId()));
+                }
+            }
+        }
+        return wanted;
+    }
+
+    private Optional<DefenderIndicator> toDefender(SelectionCandidate candidate, Observable observable, Instant now,
+            String cycleId) {
+        StixIndicator stix = candidate.indicator();
+        CollectionOverrides overrides = overridesByCollection.getOrDefault(candidate.collectionId(),
+                CollectionOverrides.NONE);
+        Integer score = stix.openCti().score();
+        IndicatorAction configured = overrides.action().or(settings::action).orElse(ScorePolicy.action(score));
+        Optional<IndicatorAction> action = configured.forType(observable.type());
+        if (action.isEmpty()) {
+            LOG.warn("Not sending indicator cycle={} id={} {}:{}: Defender does not accept action {} for {}; set another "
+                    + "action for collection {}", cycleId, stix.id(), observable.type(), observable.value(), configured,
+                    observable.type(), candidate.collectionId());
+            return Optional.empty();
+        }
+        int expireDays = overrides.expireDays().orElse(settings.expireDays());
+        Instant expiration = now.plus(expireDays, ChronoUnit.DAYS);
+        if (stix.validUntil() != null && stix.validUntil().isBefore(expiration)) {
+            expiration = stix.validUntil();
+        }
+        if (candidate.windowStop() != null && candidate.windowStop().isBefore(expiration)) {
+            expiration = candidate.windowStop();
+        }
+        boolean generateAlert = action.get() == IndicatorAction.Audit || settings.generateAlert();
+        String educateUrl = observable.type() == io.intelsync.defender.IndicatorType.Url
+                && (action.get() == IndicatorAction.Block || action.get() == IndicatorAction.Warn)
+                        ? overrides.educateUrl().orElse(null) : null;
+        List<String> groups = overrides.rbacGroupNames().isEmpty() ? null : overrides.rbacGroupNames();
+        return Optional.of(new DefenderIndicator(observable.value(), observable.type(), action.get(),
+                ScorePolicy.severity(score), title(stix, observable), description(stix, candidate),
+                EXPIRATION_FORMAT.format(expiration.truncatedTo(ChronoUnit.SECONDS)), generateAlert,
+                settings.application(), stix.externalId(), overrides.recommendedActions().orElse(null), groups,
+                educateUrl));
+    }
+
+    private static String title(StixIndicator stix, Observable observable) {
+        String name = stix.name() == null ? "" : stix.name().strip();
+        String title = name.isEmpty() ? observable.type() + " " + observable.value() : name;
+        return shorten(title, MAX_TITLE_LENGTH);
+    }
+
+    private static String description(StixIndicator stix, SelectionCandidate candidate) {
+        String description = stix.description() == null ? "" : stix.description().strip();
+        if (description.isEmpty()) {
+            description = "STIX indicator " + stix.id() + " from TAXII collection " + candidate.collectionId();
+        }
+        return shorten(description, MAX_DESCRIPTION_LENGTH);
+    }
+
+    private static String shorten(String text, int maxLength) {
+        if (text.length() <= maxLength) {
+            return text;
+        }
+        int end = maxLength - 3;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "...";
+    }
+}
