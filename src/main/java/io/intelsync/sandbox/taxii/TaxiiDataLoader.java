@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -165,9 +166,9 @@ final class TaxiiDataLoader {
     }
 
     private void loadMedallionData(String fileName, JsonNode root) {
-        root.fields().forEachRemaining(apiRoot -> {
+        for (Map.Entry<String, JsonNode> apiRoot : root.properties()) {
             if (apiRoot.getKey().equals("/discovery")) {
-                return;
+                continue;
             }
             for (JsonNode collectionNode : apiRoot.getValue().path("collections")) {
                 boolean readable = collectionNode.path("can_read").asBoolean(false);
@@ -176,7 +177,7 @@ final class TaxiiDataLoader {
                     loadMedallionCollection(fileName, collectionNode);
                 }
             }
-        });
+        }
     }
 
     private void loadMedallionCollection(String fileName, JsonNode collectionNode) {

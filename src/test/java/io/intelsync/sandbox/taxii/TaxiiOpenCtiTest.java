@@ -174,7 +174,7 @@ class TaxiiOpenCtiTest {
     }
 
     @Test
-    void emptyPageHasEmptyNextAndNoDateHeaders() throws Exception {
+    void emptyPageHasEmptyNext() throws Exception {
         HttpResponse<String> response = objects();
         JsonNode envelope = json(response);
 
@@ -364,9 +364,8 @@ class TaxiiOpenCtiTest {
         for (int i = 0; i < 4; i++) {
             statuses.add(objects().statusCode());
         }
-        HttpResponse<String> failed;
         taxii.failObjectsRequests(collectionId, 0, 500, 1);
-        failed = objects();
+        HttpResponse<String> failed = objects();
 
         assertThat(statuses).containsExactly(200, 503, 503, 200);
         assertThat(json(failed).path("http_status").asInt()).isEqualTo(500);
