@@ -15,9 +15,17 @@ import java.util.Objects;
  * an ephemeral port.
  *
  * <p>The sandbox identity is fixed and fake: tenant {@value #TENANT_ID}, client
- * {@value #CLIENT_ID}, client secret {@value #CLIENT_SECRET} and TAXII bearer token
- * {@value #TAXII_TOKEN}. The values are fixed so that a service started separately with
- * {@code --emulators} can be configured without printing secrets. They protect nothing.
+ * {@value #CLIENT_ID}, client secret {@value #CLIENT_SECRET}, TAXII bearer token
+ * {@value #TAXII_TOKEN} and TAXII Basic credentials {@value #TAXII_USERNAME} /
+ * {@value #TAXII_PASSWORD} (the medallion personality accepts only Basic). The values are fixed
+ * so that a service started separately with {@code --emulators} can be configured without
+ * printing secrets. They protect nothing.
+ *
+ * <p>MSAL4J rejects authorities that are not https, so the service cannot use
+ * {@link #entraAuthorityUrl()} as its MSAL authority. It keeps the real authority, sets
+ * {@code instanceDiscovery(false)} and gives MSAL an {@code IHttpClient} that sends each request's
+ * path, query, headers and body to {@link #entraLoginBaseUrl()} instead. {@code EntraMsalTest}
+ * shows such a client.
  */
 public final class Emulators implements AutoCloseable {
 
@@ -25,6 +33,8 @@ public final class Emulators implements AutoCloseable {
     public static final String CLIENT_ID = "sandbox-client";
     public static final String CLIENT_SECRET = "sandbox-secret-not-a-real-secret";
     public static final String TAXII_TOKEN = "sandbox-taxii-token";
+    public static final String TAXII_USERNAME = "sandbox-user";
+    public static final String TAXII_PASSWORD = "sandbox-taxii-password";
 
     private final TaxiiEmulator taxii;
     private final EntraEmulator entra;
@@ -88,7 +98,8 @@ public final class Emulators implements AutoCloseable {
                         .port(basePort)
                         .clock(clock)
                         .personality(taxiiPersonality)
-                        .bearerToken(TAXII_TOKEN);
+                        .bearerToken(TAXII_TOKEN)
+                        .basicCredentials(TAXII_USERNAME, TAXII_PASSWORD);
                 if (dataDirectory != null) {
                     taxiiBuilder.dataDirectory(dataDirectory);
                 }
@@ -164,6 +175,14 @@ public final class Emulators implements AutoCloseable {
 
     public String taxiiBearerToken() {
         return TAXII_TOKEN;
+    }
+
+    public String taxiiUsername() {
+        return TAXII_USERNAME;
+    }
+
+    public String taxiiPassword() {
+        return TAXII_PASSWORD;
     }
 
     /** Stops the three servers. */

@@ -4,11 +4,14 @@ import static io.intelsync.sandbox.TestHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.intelsync.sandbox.http.QueryStrings;
+import io.intelsync.sandbox.taxii.TaxiiPersonality;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,19 @@ class EmulatorsTest {
             assertThat(defender.statusCode()).isEqualTo(200);
             assertThat(taxii.statusCode()).isEqualTo(200);
             assertThat(taxiiWithoutToken.statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void medallionTaxiiAcceptsBasic() throws Exception {
+        try (Emulators emulators = Emulators.builder().clock(clock).taxiiPersonality(TaxiiPersonality.MEDALLION).start()) {
+            String credentials = emulators.taxiiUsername() + ":" + emulators.taxiiPassword();
+            String basic = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+
+            HttpResponse<String> response = TestHttp.get(emulators.taxiiApiRootUrl() + "collections/",
+                    "Authorization", basic, "Accept", "application/taxii+json;version=2.1");
+
+            assertThat(response.statusCode()).isEqualTo(200);
         }
     }
 

@@ -142,6 +142,7 @@ class TaxiiMedallionTest {
         assertThat(second.path("next").asText()).isEqualTo(next);
         assertThat(third.path("objects")).hasSize(50);
         assertThat(third.path("more").asBoolean()).isFalse();
+        assertThat(third.path("next").asText()).isEqualTo(next);
         assertThat(taxii.openSessionCount()).isZero();
     }
 
