@@ -52,7 +52,7 @@ public final class Application {
     }
 
     /** Runs the command line and returns the process exit status. */
-    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(args);
