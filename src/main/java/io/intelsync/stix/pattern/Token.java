@@ -12,12 +12,17 @@ record Token(TokenType type, String text, int position, Literal literal) {
 
     private static final int MAX_QUOTED_LENGTH = 40;
 
-    /** Returns the token as an error message shows it: quoted and shortened, or "end of input". */
+    /**
+     * Returns the token as an error message shows it: shortened, in quotes unless it is a quoted literal,
+     * or "end of input".
+     */
     String describe() {
         if (type == TokenType.END) {
             return "end of input";
         }
         String shortened = text.length() > MAX_QUOTED_LENGTH ? text.substring(0, MAX_QUOTED_LENGTH) + "..." : text;
-        return "'" + shortened + "'";
+        boolean quoted = type == TokenType.STRING || type == TokenType.TIMESTAMP || type == TokenType.BINARY
+                || type == TokenType.HEX;
+        return quoted ? shortened : "'" + shortened + "'";
     }
 }
