@@ -8,14 +8,17 @@ import io.intelsync.defender.IndicatorType;
 /**
  * Normalisation and validation of URLs for Defender Url indicators.
  *
- * <p>A URL must have the form {@code scheme://host...}. The scheme must be http or https, because
- * Defender's URL indicators act on web traffic; other schemes such as ftp are skipped. The scheme and
- * host are lower-cased, a domain host becomes its A-label form, an IPv4 host must be a strict dotted
- * quad and a bracketed IPv6 host is written with all eight groups. IP hosts must be public unless
- * non-public addresses are allowed. User information, port, path, query and fragment are kept exactly
- * as given, without decoding or re-encoding; an empty port ({@code host:}) is dropped. Whitespace and
- * control characters anywhere make the URL invalid, because a URL on the wire cannot contain them
- * unencoded.
+ * <p>A URL must have the form {@code scheme://host...} with the scheme http or https. Other schemes
+ * such as ftp are skipped as UNSUPPORTED_URL_SCHEME. NOTE: whether Defender matches URL indicators
+ * with other schemes is not confirmed, so they are skipped rather than spend indicator slots of the
+ * tenant limit on them.
+ *
+ * <p>The scheme and host are lower-cased, a domain host becomes its A-label form, an IPv4 host must be
+ * a strict dotted quad and a bracketed IPv6 host is written with all eight groups. IP hosts must be
+ * public unless non-public addresses are allowed. User information, port, path, query and fragment are
+ * kept exactly as given, without decoding or re-encoding, and an empty port ({@code host:}) is dropped.
+ * Whitespace and control characters anywhere make the URL invalid, because a URL on the wire cannot
+ * contain them unencoded.
  */
 final class Urls {
 
