@@ -21,4 +21,9 @@ public record PatternExtraction(List<Observable> observables, List<Skip> skips, 
         observables = List.copyOf(observables);
         skips = List.copyOf(skips);
     }
+
+    /** Returns an extraction with no observables and a single skip, for example for a pattern that does not parse. */
+    public static PatternExtraction skipped(SkipReason reason, String detail) {
+        return new PatternExtraction(List.of(), List.of(new Skip(reason, detail)), null);
+    }
 }
