@@ -20,7 +20,7 @@ import com.microsoft.aad.msal4j.MsalServiceException;
  * Gets Defender API tokens from Microsoft Entra with the client-credentials grant through MSAL4J.
  *
  * <p>One {@link ConfidentialClientApplication} serves the whole process, so that MSAL4J's token cache
- * answers repeated calls until about five minutes before a token expires. The authority is always an https
+ * serves repeated calls until about five minutes before a token expires. The authority is always an https
  * URL on port 443: MSAL4J rejects http authorities, and a non-default port disables its cache (seen with
  * MSAL4J 1.26.1). When the configured sign-in URL is not such a URL, for example a local emulator, the
  * authority keeps Microsoft's public host and {@link LoginHttpClient} sends the requests to the sign-in URL.

@@ -19,7 +19,7 @@ import io.intelsync.mapping.SkipReason;
  * @param kept STIX indicators selected for Defender
  * @param created Defender indicators imported
  * @param deleted Defender indicators deleted
- * @param unchanged wanted Defender indicators that Defender already held
+ * @param unchanged desired Defender indicators that Defender already held
  * @param failed Defender indicators that could not be delivered and went to the dead letter
  * @param skipped STIX indicators that yield no Defender indicator
  * @param plannedCreates Defender indicators the plan imports

@@ -8,7 +8,7 @@ import io.intelsync.defender.DefenderIndicator;
 
 /**
  * One line of the dead-letter file: an item that could not be delivered, or a call that failed after its
- * retries, with the reason. It never holds a token or a secret.
+ * retries, with the reason. It never contains a token or a secret.
  *
  * @param time when the failure was recorded, in ISO-8601 UTC
  * @param cycle the cycle id
@@ -29,6 +29,6 @@ public record DeadLetterRecord(String time, String cycle, String deployment, Str
         Integer httpStatus, String errorBody, String collection, String stixId, DefenderIndicator indicator,
         String defenderId, Map<String, String> details) {
 
-    /** Name of the exchange property that holds the records of the indicators Defender refused in a batch. */
+    /** Name of the exchange property that contains the records of the indicators Defender refused in a batch. */
     public static final String REJECTED_PROPERTY = "rejectedIndicators";
 }

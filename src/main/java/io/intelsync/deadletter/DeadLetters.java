@@ -18,7 +18,7 @@ import io.intelsync.cycle.CollectionRead;
 import io.intelsync.cycle.SyncCycle;
 import io.intelsync.defender.DefenderCalls;
 import io.intelsync.defender.ExistingIndicator;
-import io.intelsync.mapping.WantedIndicator;
+import io.intelsync.mapping.DesiredIndicator;
 import io.intelsync.taxii.TaxiiRequests;
 
 /**
@@ -27,8 +27,8 @@ import io.intelsync.taxii.TaxiiRequests;
  *
  * <p>The route receives two kinds of exchange. An exchange from the import route carries, in the property
  * {@link DeadLetterRecord#REJECTED_PROPERTY}, the records of the items Defender refused. A failed exchange
- * from the error policy carries the exception and the route it failed in: a failed TAXII page ends its
- * collection's read as incomplete, a failed listing fails the cycle, and a failed import or delete batch
+ * from the error policy carries the exception and the route it failed in. A failed TAXII page ends its
+ * collection's read as incomplete, and a failed listing fails the cycle. A failed import or delete batch
  * writes one line per item.
  */
 public final class DeadLetters {
@@ -97,9 +97,9 @@ public final class DeadLetters {
                     cycle.recordDeliveryFailure("import of " + size + " indicators: " + reason);
                 }
                 for (Object item : batch == null ? List.of() : batch) {
-                    WantedIndicator wanted = (WantedIndicator) item;
-                    records.add(record(cycleId, stage, reason, status, errorBody, wanted.collectionId(), wanted.stixId(),
-                            wanted, null, null));
+                    DesiredIndicator desired = (DesiredIndicator) item;
+                    records.add(record(cycleId, stage, reason, status, errorBody, desired.collectionId(), desired.stixId(),
+                            desired, null, null));
                 }
             }
             case "defender-delete" -> {
@@ -129,9 +129,9 @@ public final class DeadLetters {
     }
 
     private DeadLetterRecord record(String cycleId, String stage, String reason, Integer status, String errorBody,
-            String collection, String stixId, WantedIndicator wanted, String defenderId, Map<String, String> details) {
+            String collection, String stixId, DesiredIndicator desired, String defenderId, Map<String, String> details) {
         return new DeadLetterRecord(DateTimeFormatter.ISO_INSTANT.format(clock.instant()), cycleId, deploymentId, stage,
-                reason, status, errorBody, collection, stixId, wanted == null ? null : wanted.indicator(), defenderId,
+                reason, status, errorBody, collection, stixId, desired == null ? null : desired.indicator(), defenderId,
                 details);
     }
 

@@ -22,7 +22,7 @@ import io.intelsync.config.DefenderSettings;
 import io.intelsync.cycle.SyncCycle;
 import io.intelsync.deadletter.DeadLetterRecord;
 import io.intelsync.mapping.DefenderIndicatorMapper;
-import io.intelsync.mapping.WantedIndicator;
+import io.intelsync.mapping.DesiredIndicator;
 
 /**
  * Prepares the calls to Defender's indicators API and reads their responses: listing with
@@ -32,7 +32,7 @@ import io.intelsync.mapping.WantedIndicator;
  */
 public final class DefenderCalls {
 
-    /** Name of the exchange property that holds the batch being sent, for the dead letter. */
+    /** Name of the exchange property that contains the batch being sent, for the dead letter. */
     public static final String BATCH_PROPERTY = "defenderBatch";
 
     private static final Logger LOG = LoggerFactory.getLogger(DefenderCalls.class);
@@ -88,13 +88,13 @@ public final class DefenderCalls {
         }
     }
 
-    /** Plans the cycle's writes from the wanted and listed indicators and stores the plan in {@link SyncPlan#PROPERTY}. */
+    /** Plans the cycle's writes from the desired and listed indicators and stores the plan in {@link SyncPlan#PROPERTY}. */
     public void plan(Exchange exchange) {
         SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
         DefenderListing listing = exchange.getProperty(DefenderListing.PROPERTY, DefenderListing.class);
         @SuppressWarnings("unchecked") // the mapper stores exactly this type
-        List<WantedIndicator> wanted = exchange.getProperty(DefenderIndicatorMapper.WANTED_PROPERTY, List.class);
-        SyncPlan plan = planner.plan(wanted, listing.indicators(), cycle.allReadsComplete());
+        List<DesiredIndicator> desired = exchange.getProperty(DefenderIndicatorMapper.DESIRED_PROPERTY, List.class);
+        SyncPlan plan = planner.plan(desired, listing.indicators(), cycle.allReadsComplete());
         exchange.setProperty(SyncPlan.PROPERTY, plan);
         cycle.setPlanned(plan.creates(), plan.deletes());
         cycle.addUnchanged(plan.unchanged());
@@ -108,12 +108,12 @@ public final class DefenderCalls {
         }
     }
 
-    /** Prepares an import call for the batch of {@link WantedIndicator}s in the body. */
+    /** Prepares an import call for the batch of {@link DesiredIndicator}s in the body. */
     public void prepareImport(Exchange exchange) throws JsonProcessingException {
-        @SuppressWarnings("unchecked") // the import batches of the plan are lists of wanted indicators
-        List<WantedIndicator> batch = exchange.getMessage().getBody(List.class);
+        @SuppressWarnings("unchecked") // the import batches of the plan are lists of desired indicators
+        List<DesiredIndicator> batch = exchange.getMessage().getBody(List.class);
         exchange.setProperty(BATCH_PROPERTY, batch);
-        List<DefenderIndicator> indicators = batch.stream().map(WantedIndicator::indicator).toList();
+        List<DefenderIndicator> indicators = batch.stream().map(DesiredIndicator::indicator).toList();
         Message message = prepare(exchange, "POST", settings.indicatorsUrl() + "/import");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setBody(mapper.writeValueAsBytes(Map.of("Indicators", indicators)));
@@ -126,35 +126,39 @@ public final class DefenderCalls {
     public void readImport(Exchange exchange) throws IOException {
         SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
         @SuppressWarnings("unchecked") // set by prepareImport
-        List<WantedIndicator> batch = exchange.getProperty(BATCH_PROPERTY, List.class);
-        JsonNode response = readJson(exchange, "import response");
-        JsonNode results = response.path("value");
+        List<DesiredIndicator> batch = exchange.getProperty(BATCH_PROPERTY, List.class);
+        JsonNode results = readJson(exchange, "import response").path("value");
+
         List<DeadLetterRecord> rejected = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             JsonNode result = results.get(i);
-            if (!result.path("isFailed").asBoolean(false)) {
-                continue;
+            if (result.path("isFailed").asBoolean(false)) {
+                rejected.add(rejectedRecord(cycle, matchResult(batch, result, i), result));
             }
-            WantedIndicator item = matchResult(batch, result, i);
-            String reason = result.path("failureReason").asText("no failureReason given");
-            rejected.add(new DeadLetterRecord(now(cycle), cycle.id(), deploymentId, "defender-import", reason, null, null,
-                    item == null ? null : item.collectionId(), item == null ? null : item.stixId(),
-                    item == null ? null : item.indicator(), null,
-                    item == null ? Map.of("indicator", result.path("indicator").asText()) : null));
         }
         int accepted = batch.size() - rejected.size();
         cycle.addCreated(accepted);
         cycle.addFailed(rejected.size());
+
         LOG.info("Imported batch cycle={} indicators={} accepted={} rejected={}", cycle.id(), batch.size(), accepted,
                 rejected.size());
-        for (int i = 0; i < Math.min(LOGGED_FAILURE_REASONS, rejected.size()); i++) {
-            DeadLetterRecord record = rejected.get(i);
+        for (DeadLetterRecord record : rejected.subList(0, Math.min(LOGGED_FAILURE_REASONS, rejected.size()))) {
             LOG.warn("Defender rejected indicator cycle={} id={} value={}: {}", cycle.id(), record.stixId(),
                     record.indicator() == null ? record.details() : record.indicator().indicatorValue(), record.reason());
         }
         exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setBody(null);
         exchange.setProperty(DeadLetterRecord.REJECTED_PROPERTY, rejected);
+    }
+
+    private DeadLetterRecord rejectedRecord(SyncCycle cycle, DesiredIndicator item, JsonNode result) {
+        String reason = result.path("failureReason").asText("no failureReason given");
+        if (item == null) {
+            return new DeadLetterRecord(now(cycle), cycle.id(), deploymentId, "defender-import", reason, null, null, null,
+                    null, null, null, Map.of("indicator", result.path("indicator").asText()));
+        }
+        return new DeadLetterRecord(now(cycle), cycle.id(), deploymentId, "defender-import", reason, null, null,
+                item.collectionId(), item.stixId(), item.indicator(), null, null);
     }
 
     /** Prepares a BatchDelete call for the batch of {@link ExistingIndicator}s in the body. */
@@ -200,13 +204,13 @@ public final class DefenderCalls {
         }
     }
 
-    private static WantedIndicator matchResult(List<WantedIndicator> batch, JsonNode result, int index) {
+    private static DesiredIndicator matchResult(List<DesiredIndicator> batch, JsonNode result, int index) {
         String value = result.path("indicator").asText(null);
         if (index < batch.size() && (value == null
                 || batch.get(index).indicator().indicatorValue().equalsIgnoreCase(value))) {
             return batch.get(index);
         }
-        for (WantedIndicator item : batch) {
+        for (DesiredIndicator item : batch) {
             if (item.indicator().indicatorValue().equalsIgnoreCase(value)) {
                 return item;
             }

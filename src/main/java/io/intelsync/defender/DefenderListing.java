@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class DefenderListing {
 
-    /** Name of the exchange property that holds the listing of the current cycle. */
+    /** Name of the exchange property that contains the listing of the current cycle. */
     public static final String PROPERTY = "defenderListing";
 
     private final URI firstPage;

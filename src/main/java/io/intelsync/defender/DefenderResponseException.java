@@ -1,6 +1,6 @@
 package io.intelsync.defender;
 
-/** Thrown when Defender answers with a body or link that the service cannot use. */
+/** Thrown when Defender responds with a body or link that the service cannot use. */
 public final class DefenderResponseException extends RuntimeException {
 
     public DefenderResponseException(String message) {

@@ -20,8 +20,8 @@ public enum IndicatorAction {
 
     /** Parses an action name in any letter case, or returns empty when Defender has no such action. */
     public static Optional<IndicatorAction> parse(String text) {
-        String wanted = text.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(a -> a.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        String desired = text.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(a -> a.name().toLowerCase(Locale.ROOT).equals(desired)).findFirst();
     }
 
     /**

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.intelsync.mapping.WantedIndicator;
+import io.intelsync.mapping.DesiredIndicator;
 
 /**
- * Compares the wanted indicators with those Defender holds and plans the writes: import what is missing,
+ * Compares the desired indicators with those Defender stores and plans the writes: import what is missing,
  * delete what this service owns and no longer wants, and leave everything else alone. Indicators owned by
  * anyone else are never deleted. Deletions are withheld in a cycle whose TAXII reads were not all complete,
  * because an indicator missing from an incomplete read may still be in the feed.
@@ -35,21 +35,21 @@ public final class ReconciliationPlanner {
     /**
      * Plans the writes of one cycle.
      *
-     * @param wanted the indicators the feed asks for, without duplicate keys
-     * @param existing the indicators Defender holds
+     * @param desired the indicators the feed requests, without duplicate keys
+     * @param existing the indicators Defender stores
      * @param readsComplete whether every collection was read to its end
      */
-    public SyncPlan plan(List<WantedIndicator> wanted, List<ExistingIndicator> existing, boolean readsComplete) {
+    public SyncPlan plan(List<DesiredIndicator> desired, List<ExistingIndicator> existing, boolean readsComplete) {
         Map<IndicatorKey, ExistingIndicator> existingByKey = new HashMap<>();
         for (ExistingIndicator indicator : existing) {
             existingByKey.putIfAbsent(indicator.key(), indicator);
         }
-        List<WantedIndicator> creates = new ArrayList<>();
-        Set<IndicatorKey> wantedKeys = new HashSet<>();
+        List<DesiredIndicator> creates = new ArrayList<>();
+        Set<IndicatorKey> desiredKeys = new HashSet<>();
         int unchanged = 0;
-        for (WantedIndicator indicator : wanted) {
+        for (DesiredIndicator indicator : desired) {
             IndicatorKey key = indicator.indicator().key();
-            wantedKeys.add(key);
+            desiredKeys.add(key);
             if (existingByKey.containsKey(key)) {
                 unchanged++;
             } else {
@@ -59,7 +59,7 @@ public final class ReconciliationPlanner {
         List<ExistingIndicator> stale = new ArrayList<>();
         Set<String> staleIds = new HashSet<>();
         for (ExistingIndicator indicator : existing) {
-            if (indicator.isOwnedBy(clientId, application) && !wantedKeys.contains(indicator.key())
+            if (indicator.isOwnedBy(clientId, application) && !desiredKeys.contains(indicator.key())
                     && staleIds.add(indicator.id())) {
                 stale.add(indicator);
             }

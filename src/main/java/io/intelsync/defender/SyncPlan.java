@@ -2,7 +2,7 @@ package io.intelsync.defender;
 
 import java.util.List;
 
-import io.intelsync.mapping.WantedIndicator;
+import io.intelsync.mapping.DesiredIndicator;
 
 /**
  * What one cycle sends to Defender.
@@ -11,11 +11,11 @@ import io.intelsync.mapping.WantedIndicator;
  * @param deleteBatches the owned indicators to delete, in batches of at most the configured size
  * @param creates the number of indicators to import
  * @param deletes the number of indicators to delete
- * @param unchanged the number of wanted indicators that Defender already holds
- * @param withheldDeletes owned indicators that are no longer wanted but are kept this cycle
+ * @param unchanged the number of desired indicators that Defender already stores
+ * @param withheldDeletes owned indicators that are no longer desired but are kept this cycle
  * @param withheldReason why deletions are withheld, or null
  */
-public record SyncPlan(List<List<WantedIndicator>> importBatches, List<List<ExistingIndicator>> deleteBatches,
+public record SyncPlan(List<List<DesiredIndicator>> importBatches, List<List<ExistingIndicator>> deleteBatches,
         int creates, int deletes, int unchanged, int withheldDeletes, String withheldReason) {
 
     public SyncPlan {
@@ -23,6 +23,6 @@ public record SyncPlan(List<List<WantedIndicator>> importBatches, List<List<Exis
         deleteBatches = List.copyOf(deleteBatches);
     }
 
-    /** Name of the exchange property that holds the plan of the current cycle. */
+    /** Name of the exchange property that contains the plan of the current cycle. */
     public static final String PROPERTY = "syncPlan";
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import io.intelsync.cycle.SyncCycle;
 
 /**
- * Runs before each retry of the error policy. When the failed call was answered 429 or 503 with a
+ * Runs before each retry of the error policy. When the failed call received 429 or 503 with a
  * {@code Retry-After} header, the retry waits that long instead of the exponential back-off (capped by
  * {@code retry.max-delay}); otherwise the policy's own delay applies. Each retry is logged with the cycle
  * and the failed call.
@@ -60,7 +60,7 @@ public final class RetryAfterDelay implements Processor {
                 delay.map(millis -> " after Retry-After " + millis + " ms").orElse(""), describe(failure));
     }
 
-    /** Returns the delay a {@code Retry-After} header asks for, in seconds or as an HTTP date. */
+    /** Returns the delay that a {@code Retry-After} header requests, given in seconds or as an HTTP date. */
     Optional<Long> retryAfterMillis(Map<String, String> headers) {
         if (headers == null) {
             return Optional.empty();

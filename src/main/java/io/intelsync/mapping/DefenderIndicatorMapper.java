@@ -28,8 +28,8 @@ import io.intelsync.selection.SelectionCandidate;
 import io.intelsync.stix.StixIndicator;
 
 /**
- * Turns the STIX indicators kept by the cycle's selection into the Defender indicators the feed asks for,
- * and stores them in the exchange property {@link #WANTED_PROPERTY}.
+ * Turns the STIX indicators kept by the cycle's selection into the Defender indicators the feed requests,
+ * and stores them in the exchange property {@link #DESIRED_PROPERTY}.
  *
  * <p>Each observable of a kept indicator becomes one Defender indicator. When two STIX indicators name the
  * same value, the one from the collection configured first wins, then the newest. Fields:
@@ -47,8 +47,8 @@ import io.intelsync.stix.StixIndicator;
  */
 public final class DefenderIndicatorMapper implements Processor {
 
-    /** Name of the exchange property that holds the {@code List<WantedIndicator>} of the cycle. */
-    public static final String WANTED_PROPERTY = "wantedIndicators";
+    /** Name of the exchange property that contains the {@code List<DesiredIndicator>} of the cycle. */
+    public static final String DESIRED_PROPERTY = "desiredIndicators";
 
     // NOTE: Defender documents no length limits for title and description; these keep alerts readable.
     static final int MAX_TITLE_LENGTH = 300;
@@ -72,19 +72,19 @@ public final class DefenderIndicatorMapper implements Processor {
         SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
         List<SelectionCandidate> kept = cycle.selection().kept();
         cycle.setKept(kept.size());
-        List<WantedIndicator> wanted = map(kept, cycle.now(), cycle.id());
-        exchange.setProperty(WANTED_PROPERTY, wanted);
-        LOG.info("Mapped indicators cycle={} kept={} wanted={}", cycle.id(), kept.size(), wanted.size());
+        List<DesiredIndicator> desired = map(kept, cycle.now(), cycle.id());
+        exchange.setProperty(DESIRED_PROPERTY, desired);
+        LOG.info("Mapped indicators cycle={} kept={} desired={}", cycle.id(), kept.size(), desired.size());
     }
 
-    /** Maps the kept candidates to the Defender indicators they ask for, without duplicates. */
-    public List<WantedIndicator> map(List<SelectionCandidate> kept, Instant now, String cycleId) {
+    /** Maps the kept candidates to the Defender indicators they request, without duplicates. */
+    public List<DesiredIndicator> map(List<SelectionCandidate> kept, Instant now, String cycleId) {
         List<SelectionCandidate> byPriority = new ArrayList<>(kept);
         byPriority.sort(Comparator.comparingInt(SelectionCandidate::collectionRank)
                 .thenComparing(c -> c.indicator().modified(), Comparator.reverseOrder())
                 .thenComparingLong(SelectionCandidate::sequence));
         Set<IndicatorKey> seen = new HashSet<>();
-        List<WantedIndicator> wanted = new ArrayList<>();
+        List<DesiredIndicator> desired = new ArrayList<>();
         for (SelectionCandidate candidate : byPriority) {
             for (Observable observable : candidate.observables()) {
                 IndicatorKey key = IndicatorKey.of(observable.type().name(), observable.value());
@@ -94,11 +94,11 @@ public final class DefenderIndicatorMapper implements Processor {
                 Optional<DefenderIndicator> indicator = toDefender(candidate, observable, now, cycleId);
                 if (indicator.isPresent()) {
                     seen.add(key);
-                    wanted.add(new WantedIndicator(indicator.get(), candidate.stixId(), candidate.collectionId()));
+                    desired.add(new DesiredIndicator(indicator.get(), candidate.stixId(), candidate.collectionId()));
                 }
             }
         }
-        return wanted;
+        return desired;
     }
 
     private Optional<DefenderIndicator> toDefender(SelectionCandidate candidate, Observable observable, Instant now,

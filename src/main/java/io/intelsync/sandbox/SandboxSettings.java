@@ -13,7 +13,7 @@ import io.intelsync.config.SettingsSource;
  * environment or as a JVM system property. Settings are replaced by group: when the user set a real TAXII
  * server ({@code OPENCTI_URL} or {@code TAXII_API_ROOT}), the whole TAXII group stays theirs, and likewise
  * for Defender with {@code BASE_URL}. Values in {@code application.properties} do not count as set,
- * because the shipped file holds the public defaults.
+ * because the shipped file contains the public defaults.
  */
 public final class SandboxSettings {
 

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * Keeps the newest STIX indicators whose Defender indicators fit in a budget, while the objects stream past,
- * so that memory holds the kept set and never a whole collection.
+ * so that memory contains the kept set and never a whole collection.
  *
  * <p>The result is the longest run of candidates, in {@link SelectionCandidate#PRIORITY} order, whose total
  * weight fits the budget; it does not depend on the order in which candidates arrive. A candidate that
@@ -27,7 +27,7 @@ import java.util.TreeSet;
  */
 public final class NewestIndicatorSelection {
 
-    /** What became of an offered candidate. */
+    /** Result of offering a candidate. */
     public enum Outcome {
         /** It is in the kept set, for now. */
         KEPT,

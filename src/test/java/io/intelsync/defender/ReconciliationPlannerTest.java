@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.intelsync.mapping.WantedIndicator;
+import io.intelsync.mapping.DesiredIndicator;
 
 class ReconciliationPlannerTest {
 
@@ -15,8 +15,8 @@ class ReconciliationPlannerTest {
 
     private final ReconciliationPlanner planner = new ReconciliationPlanner(CLIENT, APP, 2);
 
-    private static WantedIndicator wanted(IndicatorType type, String value) {
-        return new WantedIndicator(new DefenderIndicator(value, type, IndicatorAction.Audit, IndicatorSeverity.Low, "t",
+    private static DesiredIndicator desired(IndicatorType type, String value) {
+        return new DesiredIndicator(new DefenderIndicator(value, type, IndicatorAction.Audit, IndicatorSeverity.Low, "t",
                 "d", "2030-01-01T00:00:00Z", true, APP, "indicator--1", null, null, null), "indicator--1", "c1");
     }
 
@@ -26,8 +26,8 @@ class ReconciliationPlannerTest {
 
     @Test
     void importsMissingAndKeepsPresent() {
-        SyncPlan plan = planner.plan(List.of(wanted(IndicatorType.DomainName, "a.example"),
-                wanted(IndicatorType.DomainName, "b.example")),
+        SyncPlan plan = planner.plan(List.of(desired(IndicatorType.DomainName, "a.example"),
+                desired(IndicatorType.DomainName, "b.example")),
                 List.of(existing("1", "DomainName", "A.example", CLIENT, APP)), true);
         assertThat(plan.creates()).isEqualTo(1);
         assertThat(plan.unchanged()).isEqualTo(1);
@@ -55,7 +55,7 @@ class ReconciliationPlannerTest {
 
     @Test
     void incompleteReadWithholdsDeletes() {
-        SyncPlan plan = planner.plan(List.of(wanted(IndicatorType.Url, "http://new.example/")),
+        SyncPlan plan = planner.plan(List.of(desired(IndicatorType.Url, "http://new.example/")),
                 List.of(existing("1", "DomainName", "mine.example", CLIENT, APP)), false);
         assertThat(plan.deleteBatches()).isEmpty();
         assertThat(plan.deletes()).isZero();
@@ -65,15 +65,15 @@ class ReconciliationPlannerTest {
 
     @Test
     void batchesHoldAtMostBatchSize() {
-        SyncPlan plan = planner.plan(List.of(wanted(IndicatorType.DomainName, "a.example"),
-                wanted(IndicatorType.DomainName, "b.example"), wanted(IndicatorType.DomainName, "c.example")), List.of(),
+        SyncPlan plan = planner.plan(List.of(desired(IndicatorType.DomainName, "a.example"),
+                desired(IndicatorType.DomainName, "b.example"), desired(IndicatorType.DomainName, "c.example")), List.of(),
                 true);
         assertThat(plan.importBatches()).extracting(List::size).containsExactly(2, 1);
     }
 
     @Test
     void hashKeysIgnoreCase() {
-        SyncPlan plan = planner.plan(List.of(wanted(IndicatorType.FileSha1, "a".repeat(40))),
+        SyncPlan plan = planner.plan(List.of(desired(IndicatorType.FileSha1, "a".repeat(40))),
                 List.of(existing("1", "FileSha1", "A".repeat(40), CLIENT, APP)), true);
         assertThat(plan.creates()).isZero();
         assertThat(plan.deletes()).isZero();

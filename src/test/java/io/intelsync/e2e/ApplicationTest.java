@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.intelsync.Application;
 import io.intelsync.sandbox.Emulators;
@@ -67,6 +70,30 @@ class ApplicationTest {
         List<String> lines = logs.lines();
         assertThat(lines).noneMatch(line -> line.contains(Emulators.CLIENT_SECRET));
         assertThat(lines).noneMatch(line -> line.contains(Emulators.TAXII_TOKEN));
+    }
+
+    @Test
+    void sandboxServesUserDataFolder(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("my-feed.json"), """
+                {"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d", "objects": [
+                  {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+                   "created": "2024-05-01T00:00:00.000Z", "modified": "2024-05-01T00:00:00.000Z",
+                   "pattern": "[domain-name:value = 'Phish.Example.COM.' OR ipv4-addr:value = '203.0.112.9']",
+                   "pattern_type": "stix", "valid_from": "2024-05-01T00:00:00Z"}]}
+                """);
+
+        assertThat(run(Map.of("SANDBOX_TAXII_DATA_DIR", folder.toString()), "--sandbox", "--once")).isZero();
+
+        assertThat(logs.linesContaining("Sync finished")).singleElement().asString()
+                .contains("collections=1").contains("objects=1").contains("kept=1").contains("created=2")
+                .contains("status=complete");
+    }
+
+    @Test
+    void sandboxRejectsMissingDataFolder() {
+        assertThat(run(Map.of("SANDBOX_TAXII_DATA_DIR", "no-such-folder"), "--sandbox", "--once")).isEqualTo(78);
+        assertThat(logs.linesContaining("SANDBOX_TAXII_DATA_DIR")).singleElement().asString()
+                .contains("'no-such-folder', which is not a folder");
     }
 
     @Test

@@ -2,11 +2,16 @@ package io.intelsync.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +119,9 @@ class SyncCycleEndToEndTest {
         assertThat(second.unchanged()).isEqualTo(ExpectedSampleCounts.CREATED);
         assertThat(defenderCalls("POST", "/import")).isEmpty();
         assertThat(defenderCalls("POST", "/BatchDelete")).isEmpty();
-        assertThat(defenderCalls("GET", "/api/indicators")).hasSize(1);
+        // The emulator pages its list by 1000, like a tenant with more indicators than one page.
+        assertThat(defenderCalls("GET", "/api/indicators")).extracting(RecordedRequest::rawQuery)
+                .containsExactly("", "$skip=1000");
     }
 
     @Test
@@ -233,6 +240,21 @@ class SyncCycleEndToEndTest {
         for (String secret : List.of(tokens.get(0), Emulators.CLIENT_SECRET, Emulators.TAXII_TOKEN)) {
             assertThat(lines).noneMatch(line -> line.contains(secret));
         }
+    }
+
+    @Test
+    void routesAreJmxMBeans() throws Exception {
+        start();
+        harness.runCycle();
+
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> routes = server.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null);
+        assertThat(routes).extracting(name -> name.getKeyProperty("name").replace("\"", ""))
+                .contains("sync-schedule", "sync-cycle", "taxii-read-collection", "defender-import-batch", "dead-letter");
+        ObjectName cycle = routes.stream().filter(name -> name.getKeyProperty("name").contains("sync-cycle"))
+                .findFirst().orElseThrow();
+        assertThat(server.getAttribute(cycle, "ExchangesTotal")).isEqualTo(1L);
+        assertThat(server.getAttribute(cycle, "State")).isEqualTo("Started");
     }
 
     @Test
