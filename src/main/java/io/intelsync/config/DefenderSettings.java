@@ -1,6 +1,7 @@
 package io.intelsync.config;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import io.intelsync.defender.IndicatorAction;
@@ -22,10 +23,18 @@ import io.intelsync.defender.IndicatorAction;
  * @param generateAlert whether matches raise alerts (Audit always does)
  * @param maxIndicators the most Defender indicators the service keeps
  * @param batchSize the indicators per import call and ids per BatchDelete call
+ * @param recommendedActions the recommendedActions text of every indicator, or empty
+ * @param educateUrl the educate URL of URL indicators that block or warn, or empty
+ * @param rbacGroupNames the device groups every indicator applies to, or empty for all devices
  */
 public record DefenderSettings(String tenantId, String clientId, String clientSecret, URI loginUrl, URI baseUrl,
         String resourcePath, String scope, int expireDays, Optional<IndicatorAction> action, boolean passiveOnly,
-        String application, boolean generateAlert, int maxIndicators, int batchSize) {
+        String application, boolean generateAlert, int maxIndicators, int batchSize, Optional<String> recommendedActions,
+        Optional<String> educateUrl, List<String> rbacGroupNames) {
+
+    public DefenderSettings {
+        rbacGroupNames = List.copyOf(rbacGroupNames);
+    }
 
     /** Returns the URL of the indicators resource. */
     public String indicatorsUrl() {
@@ -38,6 +47,7 @@ public record DefenderSettings(String tenantId, String clientId, String clientSe
         return "DefenderSettings[tenantId=" + tenantId + ", clientId=" + clientId + ", loginUrl=" + loginUrl
                 + ", baseUrl=" + baseUrl + ", resourcePath=" + resourcePath + ", scope=" + scope + ", expireDays="
                 + expireDays + ", action=" + action.map(Enum::name).orElse("from score") + ", passiveOnly=" + passiveOnly
-                + ", application=" + application + ", maxIndicators=" + maxIndicators + ", batchSize=" + batchSize + "]";
+                + ", application=" + application + ", maxIndicators=" + maxIndicators + ", batchSize=" + batchSize
+                + ", rbacGroupNames=" + rbacGroupNames + "]";
     }
 }

@@ -75,6 +75,14 @@ public final class SettingCatalog {
             "Defender Intel Synchronizer", "", false, "Application name written on every indicator the service creates.");
     public static final Setting GENERATE_ALERT = addConnector("defender.generate-alert", "GENERATE_ALERT", "true", "",
             false, "Whether Defender raises an alert when an indicator matches. Audit always raises one.");
+    public static final Setting RECOMMENDED_ACTIONS = addConnector("defender.recommended-actions",
+            "RECOMMENDED_ACTIONS", "", "", false,
+            "Text for Defender's recommendedActions field of every indicator; a collection's override wins. Empty: none.");
+    public static final Setting EDUCATE_URL = addConnector("defender.educate-url", "EDUCATE_URL", "", "", false,
+            "URL shown to users when a URL indicator blocks or warns; a collection's override wins. Empty: none.");
+    public static final Setting RBAC_GROUP_NAMES = addConnector("defender.rbac-group-names", "RBAC_GROUP_NAMES", "",
+            "", false, "Device groups that every indicator applies to, as a JSON list such as [\"Servers\"] or "
+                    + "comma-separated names; a collection's override wins. Empty: all devices.");
     public static final Setting MAX_INDICATORS = addConnector("defender.max-indicators", "MAX_INDICATORS", "15000",
             "indicators", false, "Maximum number of Defender indicators the service keeps, from 1 to 15000 "
                     + "(Defender's limit per tenant).");

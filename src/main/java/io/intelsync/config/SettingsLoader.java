@@ -138,8 +138,16 @@ public final class SettingsLoader {
         boolean generateAlert = bool(SettingCatalog.GENERATE_ALERT);
         int maxIndicators = integer(SettingCatalog.MAX_INDICATORS, 1, 15_000);
         int batchSize = integer(SettingCatalog.BATCH_SIZE, 1, 500);
+        String recommendedActions = source.value(SettingCatalog.RECOMMENDED_ACTIONS);
+        String educateUrl = source.value(SettingCatalog.EDUCATE_URL);
+        if (!educateUrl.isEmpty()) {
+            httpUrl(SettingCatalog.EDUCATE_URL, educateUrl);
+        }
+        List<String> groups = groupNames(SettingCatalog.RBAC_GROUP_NAMES);
         return new DefenderSettings(tenantId, clientId, clientSecret, loginUrl, baseUrl, resourcePath, scope, expireDays,
-                action, passiveOnly, application, generateAlert, maxIndicators, batchSize);
+                action, passiveOnly, application, generateAlert, maxIndicators, batchSize,
+                recommendedActions.isEmpty() ? Optional.empty() : Optional.of(recommendedActions),
+                educateUrl.isEmpty() ? Optional.empty() : Optional.of(educateUrl), groups);
     }
 
     private Optional<IndicatorAction> action() {
@@ -154,6 +162,40 @@ public final class SettingsLoader {
                     + "the score");
         }
         return action;
+    }
+
+    // Accepts a JSON list of names, as the OpenCTI connector does, or comma-separated names.
+    private List<String> groupNames(Setting setting) {
+        String text = source.value(setting);
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        if (text.startsWith("[")) {
+            try {
+                for (com.fasterxml.jackson.databind.JsonNode item : new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(text)) {
+                    if (!item.isValueNode()) {
+                        throw new IllegalArgumentException("an entry is not a name: " + item);
+                    }
+                    names.add(item.asText().trim());
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                problems.add(setting.displayName() + " is '" + text + "', which is not a JSON list of names ("
+                        + ex.getOriginalMessage() + "); write [\"Group 1\",\"Group 2\"]");
+                return List.of();
+            } catch (IllegalArgumentException ex) {
+                problems.add(setting.displayName() + " is '" + text + "', which is not a JSON list of names ("
+                        + ex.getMessage() + "); write [\"Group 1\",\"Group 2\"]");
+                return List.of();
+            }
+        } else {
+            for (String name : text.split(",")) {
+                names.add(name.trim());
+            }
+        }
+        names.remove("");
+        return List.copyOf(names);
     }
 
     private String required(Setting setting) {

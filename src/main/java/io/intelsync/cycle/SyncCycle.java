@@ -53,7 +53,11 @@ public final class SyncCycle {
         this.startedAt = clock.instant();
         this.dryRun = dryRun;
         this.collections = List.copyOf(collections);
-        this.selection = new NewestIndicatorSelection(budget);
+        Map<String, Integer> collectionBudgets = new LinkedHashMap<>();
+        for (CollectionConfig collection : collections) {
+            collection.overrides().maxIndicators().ifPresent(max -> collectionBudgets.put(collection.id(), max));
+        }
+        this.selection = new NewestIndicatorSelection(budget, collectionBudgets);
     }
 
     public String id() {

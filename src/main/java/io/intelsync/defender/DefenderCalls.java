@@ -224,7 +224,22 @@ public final class DefenderCalls {
             externalId = text(item, "externalID");
         }
         return new ExistingIndicator(text(item, "id"), text(item, "indicatorType"), text(item, "indicatorValue"),
-                text(item, "createdBy"), text(item, "application"), externalId, text(item, "action"));
+                text(item, "createdBy"), text(item, "application"), externalId, text(item, "action"),
+                groupNames(item.get("rbacGroupNames")));
+    }
+
+    // Defender documents rbacGroupNames as a list of strings, and also as a comma-separated string.
+    private static List<String> groupNames(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(item -> names.add(item.asText()));
+        } else {
+            names.addAll(List.of(node.asText().split(",")));
+        }
+        return names;
     }
 
     private static String text(JsonNode item, String field) {

@@ -38,6 +38,6 @@ public record DefenderIndicator(String indicatorValue, IndicatorType indicatorTy
 
     /** Returns the key under which Defender stores this indicator. */
     public IndicatorKey key() {
-        return IndicatorKey.of(indicatorType.name(), indicatorValue);
+        return IndicatorKey.of(indicatorType.name(), indicatorValue, rbacGroupNames);
     }
 }

@@ -1,5 +1,6 @@
 package io.intelsync.defender;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,13 +13,18 @@ import java.util.Locale;
  * @param application the application name given when it was created, or null
  * @param externalId the correlation id given when it was written, or null
  * @param action the current action, or null
+ * @param rbacGroupNames the device groups it applies to, empty for all devices
  */
 public record ExistingIndicator(String id, String type, String value, String createdBy, String application,
-        String externalId, String action) {
+        String externalId, String action, List<String> rbacGroupNames) {
+
+    public ExistingIndicator {
+        rbacGroupNames = rbacGroupNames == null ? List.of() : List.copyOf(rbacGroupNames);
+    }
 
     /** Returns the key under which Defender stores this indicator. */
     public IndicatorKey key() {
-        return IndicatorKey.of(type, value);
+        return IndicatorKey.of(type, value, rbacGroupNames);
     }
 
     /**

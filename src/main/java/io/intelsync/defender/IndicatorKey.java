@@ -1,29 +1,45 @@
 package io.intelsync.defender;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * The identity of a Defender indicator: its type and its value, compared the way Defender compares them.
- * Hash values and domains are case-insensitive, so they are lower-cased; other values are compared as
- * written, after trimming.
+ * The identity of a Defender indicator: its type, its value compared the way Defender compares it, and the
+ * device groups it applies to. Hash values and domains are case-insensitive, so they are lower-cased;
+ * other values are compared as written, after trimming. Group names are compared without case and order.
  *
  * @param type the {@code indicatorType} as Defender writes it
  * @param value the normalised value
+ * @param scope the sorted, lower-case device group names joined by commas, or empty for all devices
  */
-public record IndicatorKey(String type, String value) {
+public record IndicatorKey(String type, String value, String scope) {
 
-    /** Builds the key of a type and value as Defender returns them. */
+    /** Builds the key of an indicator that applies to all devices. */
     public static IndicatorKey of(String type, String value) {
+        return of(type, value, List.of());
+    }
+
+    /** Builds the key of a type, value and device groups as Defender returns them. */
+    public static IndicatorKey of(String type, String value, List<String> rbacGroupNames) {
         String trimmed = value == null ? "" : value.trim();
         boolean caseInsensitive = switch (type == null ? "" : type) {
             case "FileSha1", "FileSha256", "FileMd5", "CertificateThumbprint", "DomainName" -> true;
             default -> false;
         };
-        return new IndicatorKey(type, caseInsensitive ? trimmed.toLowerCase(Locale.ROOT) : trimmed);
+        String scope = rbacGroupNames == null ? "" : rbacGroupNames.stream()
+                .map(name -> name.trim().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty()).distinct().sorted()
+                .collect(Collectors.joining(","));
+        return new IndicatorKey(type, caseInsensitive ? trimmed.toLowerCase(Locale.ROOT) : trimmed, scope);
+    }
+
+    /** Returns the key of the same type and value for all devices. */
+    public IndicatorKey withoutScope() {
+        return scope.isEmpty() ? this : new IndicatorKey(type, value, "");
     }
 
     @Override
     public String toString() {
-        return type + ":" + value;
+        return type + ":" + value + (scope.isEmpty() ? "" : " [" + scope + "]");
     }
 }

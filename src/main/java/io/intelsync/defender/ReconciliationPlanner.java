@@ -14,6 +14,11 @@ import io.intelsync.mapping.DesiredIndicator;
  * delete what this service owns and no longer wants, and leave everything else alone. Indicators owned by
  * anyone else are never deleted. Deletions are withheld in a cycle whose TAXII reads were not all complete,
  * because an indicator missing from an incomplete read may still be in the feed.
+ *
+ * <p>An indicator is missing when Defender has none with its type, value and device groups. An owned
+ * indicator is stale only when no desired indicator has its type and value in any device groups: Microsoft
+ * does not document whether an import with other device groups updates the existing indicator in place, and
+ * deleting it by id would then delete the updated indicator.
  */
 public final class ReconciliationPlanner {
 
@@ -49,7 +54,7 @@ public final class ReconciliationPlanner {
         int unchanged = 0;
         for (DesiredIndicator indicator : desired) {
             IndicatorKey key = indicator.indicator().key();
-            desiredKeys.add(key);
+            desiredKeys.add(key.withoutScope());
             if (existingByKey.containsKey(key)) {
                 unchanged++;
             } else {
@@ -59,7 +64,7 @@ public final class ReconciliationPlanner {
         List<ExistingIndicator> stale = new ArrayList<>();
         Set<String> staleIds = new HashSet<>();
         for (ExistingIndicator indicator : existing) {
-            if (indicator.isOwnedBy(clientId, application) && !desiredKeys.contains(indicator.key())
+            if (indicator.isOwnedBy(clientId, application) && !desiredKeys.contains(indicator.key().withoutScope())
                     && staleIds.add(indicator.id())) {
                 stale.add(indicator);
             }

@@ -24,6 +24,7 @@ import io.intelsync.cycle.SyncCycle;
 import io.intelsync.defender.DefenderIndicator;
 import io.intelsync.defender.IndicatorAction;
 import io.intelsync.defender.IndicatorKey;
+import io.intelsync.defender.IndicatorType;
 import io.intelsync.selection.SelectionCandidate;
 import io.intelsync.stix.StixIndicator;
 
@@ -31,8 +32,9 @@ import io.intelsync.stix.StixIndicator;
  * Turns the STIX indicators kept by the cycle's selection into the Defender indicators the feed requests,
  * and stores them in the exchange property {@link #DESIRED_PROPERTY}.
  *
- * <p>Each observable of a kept indicator becomes one Defender indicator. When two STIX indicators name the
- * same value, the one from the collection configured first wins, then the newest. Fields:
+ * <p>Each observable of a kept indicator becomes one Defender indicator. When two STIX indicators give the
+ * same type, value and device groups, the one from the collection configured first wins, then the newest.
+ * Fields:
  * <ul>
  * <li>{@code action}: the collection's override, else the global action, else from the OpenCTI score (see
  * {@link ScorePolicy}); an action Defender refuses for the type is adjusted or the indicator is not sent
@@ -87,13 +89,8 @@ public final class DefenderIndicatorMapper implements Processor {
         List<DesiredIndicator> desired = new ArrayList<>();
         for (SelectionCandidate candidate : byPriority) {
             for (Observable observable : candidate.observables()) {
-                IndicatorKey key = IndicatorKey.of(observable.type().name(), observable.value());
-                if (seen.contains(key)) {
-                    continue;
-                }
                 Optional<DefenderIndicator> indicator = toDefender(candidate, observable, now, cycleId);
-                if (indicator.isPresent()) {
-                    seen.add(key);
+                if (indicator.isPresent() && seen.add(indicator.get().key())) {
                     desired.add(new DesiredIndicator(indicator.get(), candidate.stixId(), candidate.collectionId()));
                 }
             }
@@ -124,14 +121,17 @@ public final class DefenderIndicatorMapper implements Processor {
             expiration = candidate.windowStop();
         }
         boolean generateAlert = action.get() == IndicatorAction.Audit || settings.generateAlert();
-        String educateUrl = observable.type() == io.intelsync.defender.IndicatorType.Url
+        // Defender documents educateUrl only for URL indicators that block or warn.
+        String educateUrl = observable.type() == IndicatorType.Url
                 && (action.get() == IndicatorAction.Block || action.get() == IndicatorAction.Warn)
-                        ? overrides.educateUrl().orElse(null) : null;
-        List<String> groups = overrides.rbacGroupNames().isEmpty() ? null : overrides.rbacGroupNames();
+                        ? overrides.educateUrl().or(settings::educateUrl).orElse(null) : null;
+        List<String> groups = overrides.rbacGroupNames().isEmpty() ? settings.rbacGroupNames()
+                : overrides.rbacGroupNames();
+        String recommendedActions = overrides.recommendedActions().or(settings::recommendedActions).orElse(null);
         return Optional.of(new DefenderIndicator(observable.value(), observable.type(), action.get(),
                 ScorePolicy.severity(score), title(stix, observable), description(stix, candidate),
                 EXPIRATION_FORMAT.format(expiration.truncatedTo(ChronoUnit.SECONDS)), generateAlert,
-                settings.application(), stix.externalId(), overrides.recommendedActions().orElse(null), groups,
+                settings.application(), stix.externalId(), recommendedActions, groups.isEmpty() ? null : groups,
                 educateUrl));
     }
 

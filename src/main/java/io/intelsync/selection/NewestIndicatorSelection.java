@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Keeps the newest STIX indicators whose Defender indicators fit in a budget, while the objects stream past,
@@ -15,7 +16,8 @@ import java.util.TreeSet;
  * weight fits the budget; it does not depend on the order in which candidates arrive. A candidate that
  * does not fit ends the run: older candidates are not used to fill the remaining room, because that would
  * prefer old small indicators over a newer large one. Each STIX id counts once, with its newest version.
- * A withdrawn version (revoked, expired, not for detection) removes older versions of its id.
+ * A withdrawn version (revoked, expired, not for detection) removes older versions of its id. A collection
+ * may also have a budget of its own, which bounds what it contributes in the same way.
  *
  * <p>The kept set is ordered in a tree, and the highest-priority candidate that was pushed out of it is
  * remembered as the cutoff: any later candidate of lower priority can never enter the result.
@@ -38,6 +40,8 @@ public final class NewestIndicatorSelection {
     }
 
     private final int budget;
+    private final Map<String, NewestIndicatorSelection> collectionLimits = new HashMap<>();
+    private final Consumer<SelectionCandidate> onPushedOut;
     private final TreeSet<SelectionCandidate> kept = new TreeSet<>(SelectionCandidate.PRIORITY);
     private final Map<String, SelectionCandidate> keptById = new HashMap<>();
     private final Map<String, Instant> withdrawn = new HashMap<>();
@@ -47,10 +51,27 @@ public final class NewestIndicatorSelection {
 
     /** @param budget the most Defender indicators the kept candidates may produce together */
     public NewestIndicatorSelection(int budget) {
+        this(budget, Map.of());
+    }
+
+    /**
+     * @param budget the most Defender indicators the kept candidates may produce together
+     * @param collectionBudgets the most Defender indicators that each listed collection may contribute
+     */
+    public NewestIndicatorSelection(int budget, Map<String, Integer> collectionBudgets) {
+        this(budget, candidate -> { });
+        // A collection with its own budget first passes its candidates through a selection of its own; what
+        // that selection pushes out leaves this one too.
+        collectionBudgets.forEach((collection, collectionBudget) -> collectionLimits.put(collection,
+                new NewestIndicatorSelection(collectionBudget, this::removeIfKept)));
+    }
+
+    private NewestIndicatorSelection(int budget, Consumer<SelectionCandidate> onPushedOut) {
         if (budget < 1) {
             throw new IllegalArgumentException("budget must be at least 1, got " + budget);
         }
         this.budget = budget;
+        this.onPushedOut = onPushedOut;
     }
 
     /**
@@ -62,6 +83,13 @@ public final class NewestIndicatorSelection {
             int collectionRank) {
         SelectionCandidate candidate = new SelectionCandidate(accepted.indicator(), collectionId, collectionRank,
                 accepted.observables(), accepted.windowStop(), sequence++);
+        NewestIndicatorSelection collectionLimit = collectionLimits.get(collectionId);
+        if (collectionLimit != null) {
+            Outcome outcome = collectionLimit.offer(candidate);
+            if (outcome != Outcome.KEPT) {
+                return outcome;
+            }
+        }
         return offer(candidate);
     }
 
@@ -87,6 +115,7 @@ public final class NewestIndicatorSelection {
             SelectionCandidate lowest = kept.last();
             remove(lowest);
             cutoff = lowest;
+            onPushedOut.accept(lowest);
         }
         return keptById.get(candidate.stixId()) == candidate ? Outcome.KEPT : Outcome.OUT_OF_BUDGET;
     }
@@ -96,6 +125,7 @@ public final class NewestIndicatorSelection {
      * removed, and older versions offered later are refused.
      */
     public synchronized void withdraw(String stixId, Instant modified) {
+        collectionLimits.values().forEach(limit -> limit.withdraw(stixId, modified));
         Instant previous = withdrawn.get(stixId);
         if (previous == null || modified.isAfter(previous)) {
             withdrawn.put(stixId, modified);
@@ -124,6 +154,13 @@ public final class NewestIndicatorSelection {
     /** Returns the number of Defender indicators the kept candidates produce before de-duplication. */
     public synchronized long keptWeight() {
         return keptWeight;
+    }
+
+    // Called by a collection's own selection when it pushes a candidate out.
+    private synchronized void removeIfKept(SelectionCandidate candidate) {
+        if (keptById.get(candidate.stixId()) == candidate) {
+            remove(candidate);
+        }
     }
 
     private void remove(SelectionCandidate candidate) {

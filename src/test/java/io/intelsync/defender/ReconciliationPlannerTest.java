@@ -21,7 +21,7 @@ class ReconciliationPlannerTest {
     }
 
     private static ExistingIndicator existing(String id, String type, String value, String createdBy, String app) {
-        return new ExistingIndicator(id, type, value, createdBy, app, null, "Audit");
+        return new ExistingIndicator(id, type, value, createdBy, app, null, "Audit", List.of());
     }
 
     @Test

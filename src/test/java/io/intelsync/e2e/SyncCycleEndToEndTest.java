@@ -153,6 +153,26 @@ class SyncCycleEndToEndTest {
     }
 
     @Test
+    void revokedVersionDeletesItsIndicator() throws Exception {
+        start();
+        harness.runCycle();
+        String collection = harness.collectionId("stix-elevator-issue-271");
+        harness.emulators.taxii().addObject(collection, SandboxHarness.JSON.readTree("""
+                {"type": "indicator", "spec_version": "2.1", "id": "indicator--f90eb6f1-dd9d-4d39-a7bc-d4c6bf8cda93",
+                 "created": "2021-05-28T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z", "revoked": true,
+                 "pattern": "[ipv4-addr:value = '192.99.221.77']", "pattern_type": "stix",
+                 "valid_from": "2021-05-28T00:00:00Z"}
+                """));
+
+        CycleReport second = harness.runCycle();
+
+        assertThat(second.status()).isEqualTo(CycleStatus.COMPLETE);
+        assertThat(second.deleted()).isEqualTo(1);
+        assertThat(second.skipReasons()).containsEntry(io.intelsync.mapping.SkipReason.REVOKED, 3L);
+        assertThat(harness.defenderIndicator("192.99.221.77")).isEmpty();
+    }
+
+    @Test
     void failedTaxiiPageMakesCyclePartialWithoutDeletes() throws Exception {
         harness = new SandboxHarness(dataDirectory).with("taxii.page-size", "10").start();
         harness.runCycle();

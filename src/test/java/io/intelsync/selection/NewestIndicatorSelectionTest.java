@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -139,6 +140,19 @@ class NewestIndicatorSelectionTest {
         NewestIndicatorSelection selection = run(10, List.of(new Offer("indicator--x", 9, 1, "c", 0)));
         selection.withdraw("indicator--x", BASE.plusSeconds(60));
         assertThat(selection.keptCount()).isEqualTo(1);
+    }
+
+    @Test
+    void collectionBudgetBoundsItsContribution() {
+        NewestIndicatorSelection selection = new NewestIndicatorSelection(10, Map.of("small", 2));
+        selection.offer(accepted("indicator--s1", 9, 1), "small", 0);
+        selection.offer(accepted("indicator--s2", 8, 1), "small", 0);
+        selection.offer(accepted("indicator--s3", 7, 1), "small", 0);
+        selection.offer(accepted("indicator--b1", 1, 1), "big", 1);
+        selection.offer(accepted("indicator--s0", 10, 1), "small", 0);
+
+        assertThat(keptIds(selection)).containsExactly("indicator--s0", "indicator--s1", "indicator--b1");
+        assertThat(selection.keptWeight()).isEqualTo(3);
     }
 
     @Test

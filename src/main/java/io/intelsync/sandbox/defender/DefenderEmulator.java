@@ -232,7 +232,7 @@ public final class DefenderEmulator implements AutoCloseable {
         }
         Instant now = clock.instant();
         store.removeExpired(now);
-        Optional<StoredIndicator> existing = store.find(request.indicatorType(), request.indicatorValue());
+        Optional<StoredIndicator> existing = store.find(request.indicatorType(), request.indicatorValue(), request.rbacGroupNames());
         if (existing.isPresent()) {
             existing.get().update(request, createdBy, now);
             return Long.toString(existing.get().id);

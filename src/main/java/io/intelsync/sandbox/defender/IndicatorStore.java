@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The emulated tenant's indicators, keyed by id and by (type, value). Indicators past their
+ * The emulated tenant's indicators, keyed by id and by (type, value, device groups). Indicators past their
  * expiration time are removed on every read and write. Not thread-safe.
  */
 final class IndicatorStore {
@@ -29,8 +29,8 @@ final class IndicatorStore {
         return byId.size();
     }
 
-    Optional<StoredIndicator> find(IndicatorType type, String value) {
-        return Optional.ofNullable(byKey.get(StoredIndicator.key(type, value)));
+    Optional<StoredIndicator> find(IndicatorType type, String value, List<String> rbacGroupNames) {
+        return Optional.ofNullable(byKey.get(StoredIndicator.key(type, value, rbacGroupNames)));
     }
 
     Optional<StoredIndicator> get(long id) {

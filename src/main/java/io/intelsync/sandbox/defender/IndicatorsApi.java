@@ -132,7 +132,7 @@ final class IndicatorsApi {
         for (IndicatorRequest indicator : indicators) {
             Optional<IndicatorValueRules.Violation> violation = IndicatorValueRules.check(indicator, call.now());
             UpsertResult result = violation.isPresent()
-                    ? new UpsertResult(store.find(indicator.indicatorType(), indicator.indicatorValue()).orElse(null),
+                    ? new UpsertResult(store.find(indicator.indicatorType(), indicator.indicatorValue(), indicator.rbacGroupNames()).orElse(null),
                             violation.get().message())
                     : upsert(withGroupIds(indicator, groups), call, tenantCap);
             ObjectNode item = results.addObject();
@@ -217,13 +217,13 @@ final class IndicatorsApi {
     }
 
     /**
-     * Updates the indicator with the same (type, value), or creates one unless the tenant already
+     * Updates the indicator with the same (type, value, device groups), or creates one unless the tenant already
      * has {@code tenantCap} active indicators.
      */
     // NOTE: Defender does not document what happens at the tenant cap. A failed item (Import) or
     // a 400 (Submit) is an assumption.
     private UpsertResult upsert(IndicatorRequest indicator, Call call, int tenantCap) {
-        Optional<StoredIndicator> existing = store.find(indicator.indicatorType(), indicator.indicatorValue());
+        Optional<StoredIndicator> existing = store.find(indicator.indicatorType(), indicator.indicatorValue(), indicator.rbacGroupNames());
         if (existing.isPresent()) {
             existing.get().update(indicator, call.callerId(), call.now());
             return new UpsertResult(existing.get(), null);

@@ -55,13 +55,17 @@ final class StoredIndicator {
     }
 
     /** Returns the upsert key: the type plus the value, compared case-insensitively for hashes. */
-    static String key(IndicatorType type, String value) {
+    // NOTE: Microsoft does not document the key of "submit or update". The emulator keeps one indicator per
+    // type, value and device groups, so that indicators scoped to different groups can coexist.
+    static String key(IndicatorType type, String value, List<String> rbacGroupNames) {
         boolean caseInsensitive = type.isFileHash() || type == IndicatorType.CertificateThumbprint;
-        return type.name() + "|" + (caseInsensitive ? value.toLowerCase(Locale.ROOT) : value);
+        String scope = rbacGroupNames.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
+        return type.name() + "|" + (caseInsensitive ? value.toLowerCase(Locale.ROOT) : value) + "|" + scope;
     }
 
     String key() {
-        return key(type, value);
+        return key(type, value, rbacGroupNames);
     }
 
     /**
