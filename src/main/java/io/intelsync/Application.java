@@ -25,6 +25,7 @@ import io.intelsync.cycle.CycleReport;
 import io.intelsync.sandbox.Emulators;
 import io.intelsync.sandbox.EmulatorsBanner;
 import io.intelsync.sandbox.SandboxSettings;
+import io.intelsync.taxii.TaxiiCheckException;
 
 /**
  * Entry point: parses the command line, starts the emulators for {@code --sandbox} and
@@ -38,7 +39,7 @@ public final class Application {
     static final int EXIT_FAILED = 2;
     /** Exit status of a wrong command-line option (sysexits EX_USAGE). */
     static final int EXIT_USAGE = 64;
-    /** Exit status of a missing or invalid setting (sysexits EX_CONFIG). */
+    /** Exit status of a missing or invalid setting, or of a TAXII server that fails its startup check (sysexits EX_CONFIG). */
     static final int EXIT_CONFIG = 78;
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
@@ -118,6 +119,11 @@ public final class Application {
             Optional<InvalidSettingsException> invalid = findCause(ex, InvalidSettingsException.class);
             if (invalid.isPresent()) {
                 LOG.error(invalid.get().getMessage());
+                return EXIT_CONFIG;
+            }
+            Optional<TaxiiCheckException> unreadable = findCause(ex, TaxiiCheckException.class);
+            if (unreadable.isPresent()) {
+                LOG.error(unreadable.get().getMessage());
                 return EXIT_CONFIG;
             }
             LOG.error("The service stopped on an unexpected error", ex);

@@ -26,7 +26,7 @@ public record CommandLine(boolean once, boolean sandbox, boolean emulatorsOnly, 
             "  --emulators   start only the emulators, print their URLs and credentials, and run until stopped",
             "  --help        print this text",
             "",
-            "Exit status 64 means a wrong option, 78 a missing or invalid setting.");
+            "Exit status 64 means a wrong option, 78 a missing or invalid setting or a TAXII collection that cannot be read.");
 
     /**
      * Parses the arguments.

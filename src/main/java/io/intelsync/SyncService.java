@@ -63,8 +63,20 @@ public final class SyncService implements AutoCloseable {
         return main.getCamelContext();
     }
 
+    /** Makes the next cycle read every collection in full, as the JMX operation does. */
+    public void requestFullRead() {
+        main.getCamelContext().getRegistry().lookupByNameAndType("syncState", io.intelsync.state.SyncState.class)
+                .requestFullRead();
+    }
+
     @Override
     public void close() {
+        CamelContext context = main.getCamelContext();
+        io.intelsync.cycle.SyncControl control = context == null ? null
+                : context.getRegistry().lookupByNameAndType("syncControl", io.intelsync.cycle.SyncControl.class);
         main.stop();
+        if (control != null) {
+            control.unregister();
+        }
     }
 }

@@ -48,6 +48,25 @@ public final class SettingCatalog {
     public static final Setting TAXII_MAX_PAGES = add("taxii.max-pages", "TAXII_MAX_PAGES", "10000", "pages", false,
             "Maximum number of pages read from one collection in one cycle; a read that reaches it is incomplete.");
 
+    public static final Setting TAXII_ADDED_AFTER = add("taxii.added-after", "TAXII_ADDED_AFTER", "", "", false,
+            "Read only objects added to the collections after this RFC 3339 time (sent as added_after). Empty: from "
+                    + "the beginning. Changing it resets the sync state.");
+    public static final Setting TAXII_MATCH_TYPE = add("taxii.match-type", "TAXII_MATCH_TYPE", "", "", false,
+            "STIX types to ask the server for with match[type], for example indicator. Empty: no filter. The service "
+                    + "filters the objects itself as well, because servers differ.");
+    public static final Setting TAXII_HEADERS = add("taxii.headers", "TAXII_HEADERS", "", "", false,
+            "Extra request headers for the TAXII server, as a JSON object such as {\"X-Api-Version\": \"2\"}.");
+    public static final Setting TAXII_CA_FILE = add("taxii.ca-file", "TAXII_CA_FILE", "", "", false,
+            "PEM file of CA certificates that the TAXII server's certificate may chain to, trusted in addition to "
+                    + "the JVM's CAs.");
+    public static final Setting TAXII_TRUST_STORE = add("taxii.trust-store", "TAXII_TRUST_STORE", "", "", false,
+            "PKCS12 or JKS trust store whose certificates are trusted for the TAXII server, in addition to the JVM's "
+                    + "CAs.");
+    public static final Setting TAXII_TRUST_STORE_PASSWORD = add("taxii.trust-store-password",
+            "TAXII_TRUST_STORE_PASSWORD", "", "", true, "Password of taxii.trust-store, if it has one.");
+    public static final Setting TAXII_MAX_READ_TIME = add("taxii.max-read-time", "TAXII_MAX_READ_TIME", "3600",
+            "seconds", false, "Longest time one collection is read in one cycle; a read that reaches it is incomplete.");
+
     public static final Setting TENANT_ID = addConnector("defender.tenant-id", "TENANT_ID", "", "", false,
             "Microsoft Entra tenant (directory) id of the app registration.");
     public static final Setting CLIENT_ID = addConnector("defender.client-id", "CLIENT_ID", "", "", false,
@@ -97,8 +116,21 @@ public final class SettingCatalog {
             "Time between the starts of two cycles. A cycle that runs longer delays the next one; cycles never overlap.");
     public static final Setting SCHEDULE_ENABLED = add("sync.schedule-enabled", "SYNC_SCHEDULE_ENABLED", "true", "",
             false, "false: run no cycle on the schedule (--once sets it).");
+    public static final Setting FULL_READ_INTERVAL = add("sync.full-read-interval", "SYNC_FULL_READ_INTERVAL", "24",
+            "hours", false, "Time between full reads of every collection. Other cycles read only what was added since "
+                    + "the last complete read. Only a full read notices objects that left a collection silently.");
+    public static final Setting SELECTION_ORDER = add("sync.selection-order", "SYNC_SELECTION_ORDER", "newest-first",
+            "", false, "Which indicators fill the budget first: newest-first (newest modified across all collections) "
+                    + "or collection-first (collection order, then newest within each, as the OpenCTI connector does).");
     public static final Setting DATA_DIRECTORY = add("sync.data-dir", "SYNC_DATA_DIR", "data", "", false,
             "Folder for the service's files, such as the dead-letter file; relative to the working directory.");
+    public static final Setting STATE_URL = add("sync.state-url", "SYNC_STATE_URL", "jdbc:h2:file:{sync.data-dir}/state",
+            "", false, "JDBC URL of the sync state: the read cursors and the kept indicators. Use one PostgreSQL "
+                    + "database for several replicas (jdbc:postgresql://host/db).");
+    public static final Setting STATE_USERNAME = add("sync.state-username", "SYNC_STATE_USERNAME", "", "", false,
+            "User name for the sync state database.");
+    public static final Setting STATE_PASSWORD = add("sync.state-password", "SYNC_STATE_PASSWORD", "", "", true,
+            "Password for the sync state database.");
     public static final Setting DEAD_LETTER_URI = add("dead-letter.uri", "DEAD_LETTER_URI",
             "file:{sync.data-dir}?fileName=dead-letter.jsonl&fileExist=Append", "", false,
             "Camel endpoint that receives one JSON line for each item that could not be delivered.");

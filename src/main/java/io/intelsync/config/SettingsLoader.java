@@ -6,7 +6,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -54,11 +56,39 @@ public final class SettingsLoader {
         boolean allowNonPublic = bool(SettingCatalog.ALLOW_NON_PUBLIC_ADDRESSES);
         String deploymentName = source.value(SettingCatalog.CONNECTOR_NAME);
         String deploymentId = source.value(SettingCatalog.CONNECTOR_ID);
+        SelectionOrder order = selectionOrder();
+        StateSettings state = state(dataDirectory);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new SyncSettings(taxii, defender, retry, interval, dataDirectory, allowNonPublic,
-                deploymentId.isEmpty() ? deploymentName : deploymentId, deploymentName);
+                deploymentId.isEmpty() ? deploymentName : deploymentId, deploymentName, order, state);
+    }
+
+    private SelectionOrder selectionOrder() {
+        String text = source.value(SettingCatalog.SELECTION_ORDER);
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "newest-first" -> SelectionOrder.NEWEST_FIRST;
+            case "collection-first" -> SelectionOrder.COLLECTION_FIRST;
+            default -> {
+                problems.add(SettingCatalog.SELECTION_ORDER.displayName() + " is '" + text
+                        + "'; use newest-first or collection-first");
+                yield SelectionOrder.NEWEST_FIRST;
+            }
+        };
+    }
+
+    private StateSettings state(Path dataDirectory) {
+        String url = source.value(SettingCatalog.STATE_URL);
+        if (url.isEmpty() || url.equals(SettingCatalog.STATE_URL.defaultValue())) {
+            url = "jdbc:h2:file:" + dataDirectory.resolve("state").toAbsolutePath();
+        } else if (!url.startsWith("jdbc:")) {
+            problems.add(SettingCatalog.STATE_URL.displayName() + " is '" + url
+                    + "'; use a JDBC URL such as jdbc:postgresql://db.example.com/defender_sync");
+        }
+        int hours = integer(SettingCatalog.FULL_READ_INTERVAL, 1, 24 * 366);
+        return new StateSettings(url, source.value(SettingCatalog.STATE_USERNAME),
+                source.value(SettingCatalog.STATE_PASSWORD), java.time.Duration.ofHours(hours));
     }
 
     private TaxiiSettings taxii() {
@@ -105,7 +135,68 @@ public final class SettingsLoader {
         }
         int pageSize = integer(SettingCatalog.TAXII_PAGE_SIZE, 1, 100_000);
         int maxPages = integer(SettingCatalog.TAXII_MAX_PAGES, 1, 10_000_000);
-        return new TaxiiSettings(apiRoot, auth, token, username, password, parsed.collections(), pageSize, maxPages);
+        int maxReadSeconds = integer(SettingCatalog.TAXII_MAX_READ_TIME, 1, 7 * 24 * 3600);
+        Instant addedAfter = timestamp(SettingCatalog.TAXII_ADDED_AFTER);
+        String matchType = source.value(SettingCatalog.TAXII_MATCH_TYPE);
+        Map<String, String> headers = headers(SettingCatalog.TAXII_HEADERS);
+        Path caFile = existingFile(SettingCatalog.TAXII_CA_FILE);
+        Path trustStore = existingFile(SettingCatalog.TAXII_TRUST_STORE);
+        return new TaxiiSettings(apiRoot, auth, token, username, password, parsed.collections(), pageSize, maxPages,
+                java.time.Duration.ofSeconds(maxReadSeconds), addedAfter, matchType, headers, caFile, trustStore,
+                source.value(SettingCatalog.TAXII_TRUST_STORE_PASSWORD));
+    }
+
+    private Instant timestamp(Setting setting) {
+        String text = source.value(setting);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Optional<Instant> instant = io.intelsync.stix.StixTimestamps.parse(text);
+        if (instant.isEmpty()) {
+            problems.add(setting.displayName() + " is '" + text + "'; use an RFC 3339 time such as 2024-01-01T00:00:00Z");
+        }
+        return instant.orElse(null);
+    }
+
+    // Header names are checked against RFC 9110 token characters; the service sets Accept and Authorization itself.
+    private Map<String, String> headers(Setting setting) {
+        String text = source.value(setting);
+        if (text.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode object = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            if (object == null || !object.isObject()) {
+                throw new com.fasterxml.jackson.core.JsonParseException(null, "not a JSON object");
+            }
+            object.fields().forEachRemaining(field -> headers.put(field.getKey(), field.getValue().asText()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            problems.add(setting.displayName() + " is not a JSON object of header names and values ("
+                    + ex.getOriginalMessage() + "); write {\"X-Name\": \"value\"}");
+            return Map.of();
+        }
+        for (String name : headers.keySet()) {
+            if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                problems.add(setting.displayName() + " has the invalid header name '" + name + "'");
+            } else if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Accept")) {
+                problems.add(setting.displayName() + " sets " + name + ", which the service sets itself; use "
+                        + "taxii.auth and its credentials instead");
+            }
+        }
+        return headers;
+    }
+
+    private Path existingFile(Setting setting) {
+        String text = source.value(setting);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Path file = path(setting);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            problems.add(setting.displayName() + " is '" + text + "', which is not a readable file");
+        }
+        return file;
     }
 
     private TaxiiAuth taxiiAuth() {

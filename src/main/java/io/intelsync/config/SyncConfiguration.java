@@ -2,6 +2,7 @@ package io.intelsync.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.intelsync.auth.LoginHttpClient;
 import io.intelsync.auth.MsalTokenProvider;
+import io.intelsync.cycle.SyncControl;
 import io.intelsync.cycle.SyncCycles;
 import io.intelsync.deadletter.DeadLetters;
 import io.intelsync.defender.DefenderCalls;
@@ -23,13 +25,17 @@ import io.intelsync.errors.RetryAfterDelay;
 import io.intelsync.mapping.DefenderIndicatorMapper;
 import io.intelsync.mapping.PatternExtractor;
 import io.intelsync.selection.IndicatorIntake;
+import io.intelsync.state.StateStore;
+import io.intelsync.state.SyncState;
 import io.intelsync.stix.IndicatorReader;
 import io.intelsync.taxii.TaxiiEnvelopeReader;
 import io.intelsync.taxii.TaxiiRequests;
+import io.intelsync.taxii.TaxiiStartupCheck;
+import io.intelsync.taxii.TaxiiTrust;
 
 /**
- * Reads and validates the settings once, then binds the beans that the routes in {@code routes/} call, by
- * the names the routes use. It also publishes the resolved values of settings that routes read as
+ * Reads and validates the settings once, checks that the TAXII server and its collections can be read, then
+ * binds the beans that the routes in {@code routes/} call, by the names the routes use. It also publishes the resolved values of settings that routes read as
  * placeholders, so that an environment variable with the OpenCTI connector's name reaches them too.
  */
 public final class SyncConfiguration implements CamelConfiguration {
@@ -52,15 +58,24 @@ public final class SyncConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
-        settings = SettingsLoader.load(new SettingsSource(environment, properties::resolveProperty));
-        LOG.info("Settings loaded: {} {}", settings.taxii(), settings.defender());
-        publish(properties, settings);
+        SyncSettings loaded = SettingsLoader.load(new SettingsSource(environment, properties::resolveProperty));
+        LOG.info("Settings loaded: {} {} {}", loaded.taxii(), loaded.defender(), loaded.state());
+        publish(properties, loaded);
 
         ObjectMapper mapper = new ObjectMapper();
         Duration connectTimeout = Duration.ofMillis(Long.parseLong(properties.resolveProperty(
                 SettingCatalog.HTTP_CONNECT_TIMEOUT.key()).orElse(SettingCatalog.HTTP_CONNECT_TIMEOUT.defaultValue())));
         Duration readTimeout = Duration.ofMillis(Long.parseLong(properties.resolveProperty(
                 SettingCatalog.HTTP_RESPONSE_TIMEOUT.key()).orElse(SettingCatalog.HTTP_RESPONSE_TIMEOUT.defaultValue())));
+        TaxiiTrust trust;
+        try {
+            trust = TaxiiTrust.of(loaded.taxii());
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidSettingsException(java.util.List.of(ex.getMessage()));
+        }
+        List<CollectionConfig> collections = new TaxiiStartupCheck(loaded.taxii(), trust, connectTimeout, readTimeout)
+                .run();
+        settings = loaded.withTaxii(loaded.taxii().withCollections(collections));
         DefenderSettings defender = settings.defender();
         MsalTokenProvider tokens = new MsalTokenProvider(defender.loginUrl(), defender.tenantId(), defender.clientId(),
                 defender.clientSecret(), defender.scope(), new LoginHttpClient(defender.loginUrl(), connectTimeout,
@@ -69,8 +84,15 @@ public final class SyncConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("syncSettings", settings);
         registry.bind("tokenProvider", tokens);
-        registry.bind("syncCycles", new SyncCycles(settings, clock));
+        SyncState state = new SyncState(new StateStore(settings.state(), mapper), settings, clock);
+        registry.bind("syncState", state);
+        SyncCycles cycles = new SyncCycles(settings, clock, state::prepare);
+        registry.bind("syncCycles", cycles);
+        SyncControl control = new SyncControl(cycles, state::requestFullRead);
+        registry.bind("syncControl", control);
+        control.register();
         registry.bind("taxiiRequests", new TaxiiRequests(settings.taxii()));
+        registry.bind("taxiiSslContext", trust.sslContextParameters());
         registry.bind("taxiiEnvelopeReader", new TaxiiEnvelopeReader(mapper));
         registry.bind("indicatorIntake", new IndicatorIntake(
                 new IndicatorReader(new PatternExtractor(settings.allowNonPublicAddresses()))));

@@ -13,7 +13,16 @@ import java.nio.file.Path;
  * @param allowNonPublicAddresses whether private and other non-public IP addresses are sent
  * @param deploymentId the deployment id written into dead-letter records
  * @param deploymentName the deployment name written into logs
+ * @param selectionOrder which indicators fill the budget first
+ * @param state where the sync state is kept
  */
 public record SyncSettings(TaxiiSettings taxii, DefenderSettings defender, RetrySettings retry, int intervalSeconds,
-        Path dataDirectory, boolean allowNonPublicAddresses, String deploymentId, String deploymentName) {
+        Path dataDirectory, boolean allowNonPublicAddresses, String deploymentId, String deploymentName,
+        SelectionOrder selectionOrder, StateSettings state) {
+
+    /** Returns a copy with other TAXII settings, for example after aliases were resolved to ids. */
+    public SyncSettings withTaxii(TaxiiSettings resolved) {
+        return new SyncSettings(resolved, defender, retry, intervalSeconds, dataDirectory, allowNonPublicAddresses,
+                deploymentId, deploymentName, selectionOrder, state);
+    }
 }

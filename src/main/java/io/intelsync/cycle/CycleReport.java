@@ -13,6 +13,7 @@ import io.intelsync.mapping.SkipReason;
  * @param cycleId the cycle id
  * @param status how the cycle ended
  * @param dryRun whether writes were only planned
+ * @param fullRead whether every collection was read from the start, rather than from its cursor
  * @param collections configured collections
  * @param objects STIX objects received
  * @param indicators STIX indicator objects among them
@@ -30,7 +31,8 @@ import io.intelsync.mapping.SkipReason;
  * @param fatalError why the cycle failed, or null
  * @param duration the cycle's duration
  */
-public record CycleReport(String cycleId, CycleStatus status, boolean dryRun, int collections, long objects,
+public record CycleReport(String cycleId, CycleStatus status, boolean dryRun, boolean fullRead, int collections,
+        long objects,
         long indicators, long kept, long created, long deleted, long unchanged, long failed, long skipped,
         long plannedCreates, long plannedDeletes, Map<SkipReason, Long> skipReasons,
         Map<String, String> incompleteCollections, List<String> deliveryFailures, String fatalError,
@@ -39,6 +41,7 @@ public record CycleReport(String cycleId, CycleStatus status, boolean dryRun, in
     /** Returns the {@code Sync finished} line: {@code key=value} counts followed by the status. */
     public String summaryLine() {
         StringBuilder line = new StringBuilder("Sync finished cycle=").append(cycleId)
+                .append(" read=").append(fullRead ? "full" : "incremental")
                 .append(" collections=").append(collections)
                 .append(" objects=").append(objects)
                 .append(" indicators=").append(indicators)

@@ -12,8 +12,10 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.intelsync.config.CollectionConfig;
+import io.intelsync.config.SelectionOrder;
 import io.intelsync.mapping.SkipReason;
 import io.intelsync.selection.NewestIndicatorSelection;
+import io.intelsync.selection.SelectionCandidate;
 
 /**
  * The state of one sync cycle, shared by every route through the exchange property {@link #PROPERTY}: its
@@ -45,9 +47,25 @@ public final class SyncCycle {
     private volatile long plannedCreates;
     private volatile long plannedDeletes;
     private volatile String fatalError;
+    private boolean fullRead = true;
+    private Map<String, String> startCursors = Map.of();
+    private String readReason = "no sync state";
     private volatile Instant finishedAt;
 
     public SyncCycle(String id, Clock clock, boolean dryRun, List<CollectionConfig> collections, int budget) {
+        this(id, clock, dryRun, collections, budget, SelectionOrder.NEWEST_FIRST);
+    }
+
+    /**
+     * @param id the cycle id
+     * @param clock the clock against which expiry is judged
+     * @param dryRun whether writes are only planned
+     * @param collections the configured collections in priority order
+     * @param budget the most Defender indicators to keep
+     * @param order which indicators fill the budget first
+     */
+    public SyncCycle(String id, Clock clock, boolean dryRun, List<CollectionConfig> collections, int budget,
+            SelectionOrder order) {
         this.id = Objects.requireNonNull(id, "id");
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -57,7 +75,36 @@ public final class SyncCycle {
         for (CollectionConfig collection : collections) {
             collection.overrides().maxIndicators().ifPresent(max -> collectionBudgets.put(collection.id(), max));
         }
-        this.selection = new NewestIndicatorSelection(budget, collectionBudgets);
+        this.selection = new NewestIndicatorSelection(budget, collectionBudgets,
+                order == SelectionOrder.COLLECTION_FIRST ? SelectionCandidate.COLLECTION_FIRST : SelectionCandidate.PRIORITY);
+    }
+
+    /**
+     * Decides how this cycle reads: in full from the start, or from each collection's cursor.
+     *
+     * @param full whether every collection is read in full
+     * @param cursors the {@code added_after} of each collection for an incremental read
+     * @param reason why, for the log
+     */
+    public synchronized void planRead(boolean full, Map<String, String> cursors, String reason) {
+        this.fullRead = full;
+        this.startCursors = full ? Map.of() : Map.copyOf(cursors);
+        this.readReason = reason;
+    }
+
+    /** Returns whether this cycle reads every collection in full. */
+    public synchronized boolean isFullRead() {
+        return fullRead;
+    }
+
+    /** Returns why this cycle reads the way it does. */
+    public synchronized String readReason() {
+        return readReason;
+    }
+
+    /** Returns the {@code added_after} to start a collection's read with, or null to read it from the start. */
+    public synchronized String startCursor(String collectionId) {
+        return startCursors.get(collectionId);
     }
 
     public String id() {
@@ -86,9 +133,14 @@ public final class SyncCycle {
         return selection;
     }
 
-    /** Starts the read of a collection and returns its progress record. */
-    public synchronized CollectionRead startRead(CollectionConfig collection, int maxPages) {
-        CollectionRead read = new CollectionRead(collection, maxPages);
+    /**
+     * Starts the read of a collection and returns its progress record.
+     *
+     * @param addedAfter the {@code added_after} of the first page, or null to read from the beginning
+     */
+    public synchronized CollectionRead startRead(CollectionConfig collection, int maxPages, Duration maxReadTime,
+            String addedAfter) {
+        CollectionRead read = new CollectionRead(collection, maxPages, maxReadTime, clock, addedAfter);
         reads.put(collection.id(), read);
         return read;
     }
@@ -207,7 +259,7 @@ public final class SyncCycle {
             finishedAt = clock.instant();
         }
         long skipped = skipCounts().values().stream().mapToLong(Long::longValue).sum();
-        return new CycleReport(id, status(), dryRun, collections.size(), objects.get(), indicators.get(), kept,
+        return new CycleReport(id, status(), dryRun, fullRead, collections.size(), objects.get(), indicators.get(), kept,
                 created.get(), deleted.get(), unchanged.get(), failed.get(), skipped, plannedCreates, plannedDeletes,
                 skipCounts(), incompleteReads(), List.copyOf(deliveryFailures), fatalError,
                 Duration.between(startedAt, finishedAt));

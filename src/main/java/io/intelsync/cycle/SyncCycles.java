@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -23,21 +24,29 @@ public final class SyncCycles {
 
     private final SyncSettings settings;
     private final Clock clock;
+    private final Consumer<SyncCycle> readPlanner;
     private final AtomicReference<CycleReport> lastReport = new AtomicReference<>();
 
-    public SyncCycles(SyncSettings settings, Clock clock) {
+    /**
+     * @param settings the settings
+     * @param clock the clock of the cycles
+     * @param readPlanner plans each new cycle's read, for example from the sync state
+     */
+    public SyncCycles(SyncSettings settings, Clock clock, Consumer<SyncCycle> readPlanner) {
         this.settings = settings;
         this.clock = clock;
+        this.readPlanner = readPlanner;
     }
 
     /** Creates the cycle, stores it in the exchange property {@link SyncCycle#PROPERTY} and logs its start. */
     public SyncCycle begin(Exchange exchange) {
         String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         SyncCycle cycle = new SyncCycle(id, clock, settings.defender().passiveOnly(), settings.taxii().collections(),
-                settings.defender().maxIndicators());
+                settings.defender().maxIndicators(), settings.selectionOrder());
         exchange.setProperty(SyncCycle.PROPERTY, cycle);
         LOG.info("Sync started cycle={} collections={} dry_run={}", id,
                 settings.taxii().collections().stream().map(c -> c.id()).toList(), cycle.dryRun());
+        readPlanner.accept(cycle);
         return cycle;
     }
 

@@ -2,6 +2,7 @@ package io.intelsync.selection;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ import java.util.function.Consumer;
  * Keeps the newest STIX indicators whose Defender indicators fit in a budget, while the objects stream past,
  * so that memory contains the kept set and never a whole collection.
  *
- * <p>The result is the longest run of candidates, in {@link SelectionCandidate#PRIORITY} order, whose total
- * weight fits the budget; it does not depend on the order in which candidates arrive. A candidate that
+ * <p>The result is the longest run of candidates, in priority order ({@link SelectionCandidate#PRIORITY} by
+ * default), whose total weight fits the budget; it does not depend on the order in which candidates arrive. A candidate that
  * does not fit ends the run: older candidates are not used to fill the remaining room, because that would
  * prefer old small indicators over a newer large one. Each STIX id counts once, with its newest version.
  * A withdrawn version (revoked, expired, not for detection) removes older versions of its id. A collection
@@ -40,9 +41,10 @@ public final class NewestIndicatorSelection {
     }
 
     private final int budget;
+    private final Comparator<SelectionCandidate> priority;
     private final Map<String, NewestIndicatorSelection> collectionLimits = new HashMap<>();
     private final Consumer<SelectionCandidate> onPushedOut;
-    private final TreeSet<SelectionCandidate> kept = new TreeSet<>(SelectionCandidate.PRIORITY);
+    private final TreeSet<SelectionCandidate> kept;
     private final Map<String, SelectionCandidate> keptById = new HashMap<>();
     private final Map<String, Instant> withdrawn = new HashMap<>();
     private SelectionCandidate cutoff;
@@ -51,26 +53,32 @@ public final class NewestIndicatorSelection {
 
     /** @param budget the most Defender indicators the kept candidates may produce together */
     public NewestIndicatorSelection(int budget) {
-        this(budget, Map.of());
+        this(budget, Map.of(), SelectionCandidate.PRIORITY);
     }
 
     /**
      * @param budget the most Defender indicators the kept candidates may produce together
      * @param collectionBudgets the most Defender indicators that each listed collection may contribute
+     * @param priority the order in which candidates fill the budget, {@link SelectionCandidate#PRIORITY} or
+     *        {@link SelectionCandidate#COLLECTION_FIRST}
      */
-    public NewestIndicatorSelection(int budget, Map<String, Integer> collectionBudgets) {
-        this(budget, candidate -> { });
+    public NewestIndicatorSelection(int budget, Map<String, Integer> collectionBudgets,
+            Comparator<SelectionCandidate> priority) {
+        this(budget, priority, candidate -> { });
         // A collection with its own budget first passes its candidates through a selection of its own; what
         // that selection pushes out leaves this one too.
         collectionBudgets.forEach((collection, collectionBudget) -> collectionLimits.put(collection,
-                new NewestIndicatorSelection(collectionBudget, this::removeIfKept)));
+                new NewestIndicatorSelection(collectionBudget, priority, this::removeIfKept)));
     }
 
-    private NewestIndicatorSelection(int budget, Consumer<SelectionCandidate> onPushedOut) {
+    private NewestIndicatorSelection(int budget, Comparator<SelectionCandidate> priority,
+            Consumer<SelectionCandidate> onPushedOut) {
         if (budget < 1) {
             throw new IllegalArgumentException("budget must be at least 1, got " + budget);
         }
         this.budget = budget;
+        this.priority = priority;
+        this.kept = new TreeSet<>(priority);
         this.onPushedOut = onPushedOut;
     }
 
@@ -83,7 +91,16 @@ public final class NewestIndicatorSelection {
             int collectionRank) {
         SelectionCandidate candidate = new SelectionCandidate(accepted.indicator(), collectionId, collectionRank,
                 accepted.observables(), accepted.windowStop(), sequence++);
-        NewestIndicatorSelection collectionLimit = collectionLimits.get(collectionId);
+        return offerThroughLimits(candidate);
+    }
+
+    /** Offers a candidate kept by an earlier cycle, as if it had been read again. */
+    public synchronized Outcome offerKept(SelectionCandidate candidate) {
+        return offerThroughLimits(candidate.withSequence(sequence++));
+    }
+
+    private Outcome offerThroughLimits(SelectionCandidate candidate) {
+        NewestIndicatorSelection collectionLimit = collectionLimits.get(candidate.collectionId());
         if (collectionLimit != null) {
             Outcome outcome = collectionLimit.offer(candidate);
             if (outcome != Outcome.KEPT) {
@@ -100,12 +117,12 @@ public final class NewestIndicatorSelection {
         }
         SelectionCandidate existing = keptById.get(candidate.stixId());
         if (existing != null) {
-            if (SelectionCandidate.PRIORITY.compare(candidate, existing) >= 0) {
+            if (priority.compare(candidate, existing) >= 0) {
                 return Outcome.SUPERSEDED;
             }
             remove(existing);
         }
-        if (cutoff != null && SelectionCandidate.PRIORITY.compare(candidate, cutoff) > 0) {
+        if (cutoff != null && priority.compare(candidate, cutoff) > 0) {
             return Outcome.OUT_OF_BUDGET;
         }
         kept.add(candidate);
@@ -134,7 +151,7 @@ public final class NewestIndicatorSelection {
         if (existing != null && !existing.indicator().modified().isAfter(modified)) {
             remove(existing);
         }
-        if (withdrawn.size() > 2 * budget && cutoff != null) {
+        if (withdrawn.size() > 2 * budget && cutoff != null && priority == SelectionCandidate.PRIORITY) {
             // A withdrawal older than the cutoff cannot matter: every version it refuses is out of budget anyway.
             Instant cutoffTime = cutoff.indicator().modified();
             withdrawn.values().removeIf(time -> time.isBefore(cutoffTime));

@@ -29,6 +29,15 @@ public record SelectionCandidate(StixIndicator indicator, String collectionId, i
             .thenComparingInt(SelectionCandidate::collectionRank)
             .thenComparingLong(SelectionCandidate::sequence);
 
+    /**
+     * Orders candidates by collection first: the collection configured first, then the newest
+     * {@code modified}, then the one offered first.
+     */
+    public static final Comparator<SelectionCandidate> COLLECTION_FIRST = Comparator
+            .comparingInt(SelectionCandidate::collectionRank)
+            .thenComparing((SelectionCandidate c) -> c.indicator().modified(), Comparator.reverseOrder())
+            .thenComparingLong(SelectionCandidate::sequence);
+
     public SelectionCandidate {
         observables = List.copyOf(observables);
     }
@@ -36,6 +45,11 @@ public record SelectionCandidate(StixIndicator indicator, String collectionId, i
     /** Returns the number of Defender indicators this candidate would use from the budget. */
     public int weight() {
         return observables.size();
+    }
+
+    /** Returns the same candidate with another offer sequence. */
+    public SelectionCandidate withSequence(long newSequence) {
+        return new SelectionCandidate(indicator, collectionId, collectionRank, observables, windowStop, newSequence);
     }
 
     /** Returns the STIX id. */

@@ -3,7 +3,6 @@ package io.intelsync.taxii;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -17,13 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.intelsync.cycle.CollectionRead;
-import io.intelsync.stix.StixTimestamps;
 
 /**
  * Streams the objects of a TAXII envelope ({@code {"more": …, "next": …, "objects": [ … ]}}) one at a time
  * with Jackson's streaming parser, so that a page is never held as a whole tree. When the last object has
  * been returned, the envelope's {@code more} and {@code next} (in whatever position they appear) and the
- * page's {@code X-TAXII-Date-Added-Last} are passed to the {@link CollectionRead}.
+ * page's {@code X-TAXII-Date-Added-Last} are passed to the {@link CollectionRead}, with a hash of the page's
+ * object ids and versions that lets it notice a server that serves the same page again.
  *
  * <p>All three envelope members are optional: medallion answers {@code {}} for an empty page. A
  * {@code next} may be a JSON string or number; it is kept as the server wrote it, so {@code 1} stays
@@ -42,14 +41,23 @@ public final class TaxiiEnvelopeReader {
     /** Returns an iterator over the objects of the page in the exchange's body; used by the page route's split. */
     public Iterator<JsonNode> objects(Exchange exchange) {
         CollectionRead read = exchange.getProperty(TaxiiRequests.READ_PROPERTY, CollectionRead.class);
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (contentType != null && !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+            throw new TaxiiResponseException("Response for collection " + read.collectionId() + " has Content-Type '"
+                    + contentType + "', not " + TaxiiMediaTypes.TAXII_JSON + "; check that taxii.api-root is a TAXII "
+                    + "API root and no proxy or login page answers instead");
+        }
         InputStream body = exchange.getMessage().getBody(InputStream.class);
         String dateAddedLast = exchange.getMessage().getHeader(TaxiiMediaTypes.DATE_ADDED_LAST, String.class);
-        Instant lastAdded = StixTimestamps.parse(dateAddedLast).orElse(null);
-        return objects(body, read, lastAdded);
+        return objects(body, read, dateAddedLast);
     }
 
-    /** Returns an iterator over the objects of one envelope that reports the page to {@code read} at its end. */
-    public Iterator<JsonNode> objects(InputStream body, CollectionRead read, Instant dateAddedLast) {
+    /**
+     * Returns an iterator over the objects of one envelope that reports the page to {@code read} at its end.
+     *
+     * @param dateAddedLast the page's {@code X-TAXII-Date-Added-Last} as the server wrote it, or null
+     */
+    public Iterator<JsonNode> objects(InputStream body, CollectionRead read, String dateAddedLast) {
         if (body == null) {
             throw new TaxiiResponseException("Empty response body for collection " + read.collectionId()
                     + "; expected a TAXII envelope");
@@ -76,14 +84,15 @@ public final class TaxiiEnvelopeReader {
     private final class EnvelopeIterator implements Iterator<JsonNode> {
         private final JsonParser parser;
         private final CollectionRead read;
-        private final Instant dateAddedLast;
+        private final String dateAddedLast;
+        private long fingerprint;
         private boolean inObjects;
         private boolean finished;
         private boolean more;
         private String next;
         private JsonNode pending;
 
-        EnvelopeIterator(JsonParser parser, CollectionRead read, Instant dateAddedLast) {
+        EnvelopeIterator(JsonParser parser, CollectionRead read, String dateAddedLast) {
             this.parser = parser;
             this.read = read;
             this.dateAddedLast = dateAddedLast;
@@ -110,6 +119,8 @@ public final class TaxiiEnvelopeReader {
             JsonNode result = pending;
             pending = null;
             read.countObject();
+            fingerprint = fingerprint * 1_000_003L + (result.path("id").asText() + "|" + result.path("modified").asText())
+                    .hashCode() + 1;
             return result;
         }
 
@@ -159,7 +170,7 @@ public final class TaxiiEnvelopeReader {
         private void finish() {
             finished = true;
             close();
-            read.pageRead(more, next, dateAddedLast);
+            read.pageRead(more, next, dateAddedLast, fingerprint);
         }
 
         private void close() {

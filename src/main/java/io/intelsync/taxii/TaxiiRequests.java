@@ -17,8 +17,8 @@ import io.intelsync.stix.StixTimestamps;
 /**
  * Prepares the requests of a collection read: the progress record of the collection, then each page's
  * {@code GET {api_root}/collections/{id}/objects/} with its URL, query, {@code Accept} and credentials.
- * Every page repeats the original filters ({@code limit}, and {@code added_after} when set) and adds only
- * the opaque {@code next}, sent back exactly as the server wrote it.
+ * Every page repeats the original filters ({@code limit}, {@code added_after} and {@code match[type]} when
+ * set) and adds only the opaque {@code next}, sent back exactly as the server wrote it.
  */
 public final class TaxiiRequests {
 
@@ -37,9 +37,14 @@ public final class TaxiiRequests {
     public void startCollection(Exchange exchange) throws org.apache.camel.InvalidPayloadException {
         CollectionConfig collection = exchange.getMessage().getMandatoryBody(CollectionConfig.class);
         SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
-        CollectionRead read = cycle.startRead(collection, settings.maxPages());
+        String addedAfter = cycle.startCursor(collection.id());
+        if (addedAfter == null && settings.addedAfter() != null) {
+            addedAfter = StixTimestamps.formatTaxii(settings.addedAfter());
+        }
+        CollectionRead read = cycle.startRead(collection, settings.maxPages(), settings.maxReadTime(), addedAfter);
         exchange.setProperty(READ_PROPERTY, read);
-        LOG.info("Reading collection cycle={} collection={} rank={}", cycle.id(), collection.id(), collection.rank());
+        LOG.info("Reading collection cycle={} collection={} rank={} added_after={}", cycle.id(), collection.id(),
+                collection.rank(), addedAfter == null ? "none" : addedAfter);
     }
 
     /** Sets the headers of the next page request of the current collection and clears the body. */
@@ -51,6 +56,7 @@ public final class TaxiiRequests {
         message.setHeader(Exchange.HTTP_METHOD, "GET");
         message.setHeader(Exchange.HTTP_URI, objectsUrl(read.collectionId()));
         message.setHeader(Exchange.HTTP_QUERY, query(read));
+        settings.headers().forEach(message::setHeader);
         message.setHeader("Accept", TaxiiMediaTypes.TAXII_JSON);
         String authorization = authorization();
         if (authorization != null) {
@@ -68,10 +74,13 @@ public final class TaxiiRequests {
     }
 
     /** Returns the URL-encoded query of the next page: the original filters plus {@code next}. */
-    static String query(CollectionRead read, int pageSize) {
+    static String query(CollectionRead read, int pageSize, String matchType) {
         StringBuilder query = new StringBuilder("limit=").append(pageSize);
         if (read.addedAfter() != null) {
-            query.append("&added_after=").append(encode(StixTimestamps.formatTaxii(read.addedAfter())));
+            query.append("&added_after=").append(encode(read.addedAfter()));
+        }
+        if (!matchType.isEmpty()) {
+            query.append("&").append(encode("match[type]")).append("=").append(encode(matchType));
         }
         if (read.next() != null) {
             query.append("&next=").append(encode(read.next()));
@@ -80,7 +89,7 @@ public final class TaxiiRequests {
     }
 
     private String query(CollectionRead read) {
-        return query(read, settings.pageSize());
+        return query(read, settings.pageSize(), settings.matchType());
     }
 
     private String authorization() {

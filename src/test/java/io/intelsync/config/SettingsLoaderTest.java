@@ -120,6 +120,29 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void taxiiHeadersMustBeJsonWithoutReservedNames() {
+        Map<String, String> environment = minimal();
+        environment.put("TAXII_HEADERS", "{\"Authorization\": \"x\", \"Bad Name\": \"y\"}");
+        assertThatThrownBy(() -> load(environment)).hasMessageContaining("sets Authorization")
+                .hasMessageContaining("invalid header name 'Bad Name'");
+        environment.put("TAXII_HEADERS", "X-Tenant: blue");
+        assertThatThrownBy(() -> load(environment)).hasMessageContaining("not a JSON object");
+    }
+
+    @Test
+    void selectionOrderAndStateDefaults() {
+        SyncSettings settings = load(minimal());
+        assertThat(settings.selectionOrder()).isEqualTo(SelectionOrder.NEWEST_FIRST);
+        assertThat(settings.state().jdbcUrl()).startsWith("jdbc:h2:file:").endsWith("data/state");
+        assertThat(settings.state().fullReadInterval()).hasHours(24);
+        Map<String, String> environment = minimal();
+        environment.put("SYNC_SELECTION_ORDER", "oldest-first");
+        environment.put("TAXII_ADDED_AFTER", "last week");
+        assertThatThrownBy(() -> load(environment)).hasMessageContaining("use newest-first or collection-first")
+                .hasMessageContaining("'last week'; use an RFC 3339 time");
+    }
+
+    @Test
     void basicAuthNeedsUsernameAndPassword() {
         Map<String, String> environment = minimal();
         environment.put("TAXII_AUTH", "basic");

@@ -18,6 +18,7 @@ import io.intelsync.SyncService;
 import io.intelsync.cycle.CycleReport;
 import io.intelsync.sandbox.Emulators;
 import io.intelsync.sandbox.taxii.CollectionSummary;
+import io.intelsync.sandbox.taxii.TaxiiPersonality;
 
 /**
  * Starts the emulators with the built-in STIX samples and the real service (routes from {@code routes/},
@@ -33,8 +34,13 @@ final class SandboxHarness implements AutoCloseable {
     private SyncService service;
 
     SandboxHarness(Path dataDirectory) throws IOException {
+        this(dataDirectory, TaxiiPersonality.OPENCTI);
+    }
+
+    /** Starts the emulators with the given TAXII personality; medallion's is reached with HTTP Basic. */
+    SandboxHarness(Path dataDirectory, TaxiiPersonality personality) throws IOException {
         this.dataDirectory = dataDirectory;
-        this.emulators = Emulators.builder().start();
+        this.emulators = Emulators.builder().taxiiPersonality(personality).start();
         overrides.put("taxii.api-root", emulators.taxiiApiRootUrl());
         overrides.put("taxii.auth", "bearer");
         overrides.put("taxii.token", Emulators.TAXII_TOKEN);
@@ -50,6 +56,11 @@ final class SandboxHarness implements AutoCloseable {
         overrides.put("camel.main.routes-reload-enabled", "false");
         overrides.put("retry.initial-delay", "20");
         overrides.put("retry.max-redeliveries", "2");
+        if (personality == TaxiiPersonality.MEDALLION) {
+            overrides.put("taxii.auth", "basic");
+            overrides.put("taxii.username", Emulators.TAXII_USERNAME);
+            overrides.put("taxii.password", Emulators.TAXII_PASSWORD);
+        }
     }
 
     /** Sets a property of the service; call before {@link #start}. */
@@ -68,10 +79,50 @@ final class SandboxHarness implements AutoCloseable {
         return service.runCycle();
     }
 
+    /** Makes the next cycle read every collection in full. */
+    void requestFullRead() {
+        service.requestFullRead();
+    }
+
+    /** Stops the service and starts a new one with the same settings and data folder, as a restart would. */
+    void restart() throws Exception {
+        service.close();
+        start();
+    }
+
     /** Returns the id of the emulator collection made from the sample file with this base name. */
     String collectionId(String alias) {
         return emulators.taxii().collections().stream().filter(c -> alias.equals(c.alias())).map(CollectionSummary::id)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("No sample collection " + alias));
+    }
+
+    /**
+     * Creates a collection of {@code count} indicators, each naming one domain {@code d<i>.<suffix>}, added in
+     * order, and returns its id.
+     */
+    String createIndicatorCollection(String title, int count, String suffix) {
+        String id = emulators.taxii().createCollection(title);
+        for (int i = 0; i < count; i++) {
+            addDomainIndicator(id, i, "d" + i + "." + suffix);
+        }
+        return id;
+    }
+
+    /** Adds an indicator for one domain to a collection. */
+    void addDomainIndicator(String collectionId, int number, String domain) {
+        ObjectNode indicator = JSON.createObjectNode().put("type", "indicator").put("spec_version", "2.1")
+                .put("id", String.format("indicator--%08x-0000-4000-8000-%012x", Math.abs(collectionId.hashCode()), number))
+                .put("created", "2026-01-01T00:00:00.000Z")
+                .put("modified", java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(number).toString())
+                .put("name", domain).put("pattern", "[domain-name:value = '" + domain + "']").put("pattern_type", "stix")
+                .put("valid_from", "2026-01-01T00:00:00Z");
+        emulators.taxii().addObject(collectionId, indicator);
+    }
+
+    /** Returns the objects requests that the TAXII emulator received for a collection. */
+    List<io.intelsync.sandbox.http.RecordedRequest> objectsRequests(String collectionId) {
+        return emulators.taxii().requests().stream()
+                .filter(r -> r.path().contains("/collections/" + collectionId + "/objects")).toList();
     }
 
     /** Returns the indicators the Defender emulator holds. */

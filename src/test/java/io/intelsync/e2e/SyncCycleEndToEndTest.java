@@ -125,7 +125,7 @@ class SyncCycleEndToEndTest {
     }
 
     @Test
-    void removedIndicatorIsDeletedButOthersAreKept() throws Exception {
+    void removedIndicatorIsDeletedAfterFullRead() throws Exception {
         start();
         ObjectNode foreign = SandboxHarness.JSON.createObjectNode()
                 .put("indicatorValue", "not-from-the-feed.example.com").put("indicatorType", "DomainName")
@@ -141,8 +141,17 @@ class SyncCycleEndToEndTest {
         String collection = harness.collectionId("stix-elevator-issue-271");
         assertThat(harness.emulators.taxii().removeObject(collection,
                 "indicator--f90eb6f1-dd9d-4d39-a7bc-d4c6bf8cda93")).isPositive();
+
+        // An incremental read cannot see an object that left without a new version, so nothing is deleted.
+        CycleReport incremental = harness.runCycle();
+        assertThat(incremental.fullRead()).isFalse();
+        assertThat(incremental.deleted()).isZero();
+        assertThat(harness.defenderIndicator("192.99.221.77")).isPresent();
+
+        harness.requestFullRead();
         CycleReport second = harness.runCycle();
 
+        assertThat(second.fullRead()).isTrue();
         assertThat(second.status()).isEqualTo(CycleStatus.COMPLETE);
         assertThat(second.deleted()).isEqualTo(1);
         assertThat(harness.defenderIndicator("192.99.221.77")).isEmpty();
@@ -168,7 +177,9 @@ class SyncCycleEndToEndTest {
 
         assertThat(second.status()).isEqualTo(CycleStatus.COMPLETE);
         assertThat(second.deleted()).isEqualTo(1);
-        assertThat(second.skipReasons()).containsEntry(io.intelsync.mapping.SkipReason.REVOKED, 3L);
+        assertThat(second.fullRead()).isFalse();
+        assertThat(second.objects()).as("only the new version is read").isEqualTo(1);
+        assertThat(second.skipReasons()).containsEntry(io.intelsync.mapping.SkipReason.REVOKED, 1L);
         assertThat(harness.defenderIndicator("192.99.221.77")).isEmpty();
     }
 
@@ -181,6 +192,7 @@ class SyncCycleEndToEndTest {
         String appendixG = harness.collectionId("stix-elevator-Appendix_G_IOCs_Full");
         harness.emulators.taxii().failObjectsRequests(appendixG, 3, 500, 100);
         harness.emulators.defender().clearRequests();
+        harness.requestFullRead();
 
         CycleReport second = harness.runCycle();
 

@@ -51,7 +51,7 @@ class IndicatorIntakeTest {
         CollectionConfig collection = new CollectionConfig("c1", 0, CollectionOverrides.NONE);
         SyncCycle cycle = new SyncCycle("cycle", Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC),
                 false, List.of(collection), 15000);
-        CollectionRead read = cycle.startRead(collection, 10);
+        CollectionRead read = cycle.startRead(collection, 10, java.time.Duration.ofMinutes(1), null);
         IndicatorIntake intake = new IndicatorIntake(new IndicatorReader(new PatternExtractor()));
 
         page.forEach(object -> intake.offer(object, cycle, read));

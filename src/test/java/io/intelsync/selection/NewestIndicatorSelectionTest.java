@@ -144,7 +144,8 @@ class NewestIndicatorSelectionTest {
 
     @Test
     void collectionBudgetBoundsItsContribution() {
-        NewestIndicatorSelection selection = new NewestIndicatorSelection(10, Map.of("small", 2));
+        NewestIndicatorSelection selection = new NewestIndicatorSelection(10, Map.of("small", 2),
+                SelectionCandidate.PRIORITY);
         selection.offer(accepted("indicator--s1", 9, 1), "small", 0);
         selection.offer(accepted("indicator--s2", 8, 1), "small", 0);
         selection.offer(accepted("indicator--s3", 7, 1), "small", 0);
@@ -153,6 +154,26 @@ class NewestIndicatorSelectionTest {
 
         assertThat(keptIds(selection)).containsExactly("indicator--s0", "indicator--s1", "indicator--b1");
         assertThat(selection.keptWeight()).isEqualTo(3);
+    }
+
+    @Test
+    void collectionFirstOrderFillsBudgetByCollection() {
+        NewestIndicatorSelection selection = new NewestIndicatorSelection(2, Map.of(), SelectionCandidate.COLLECTION_FIRST);
+        selection.offer(accepted("indicator--second-new", 9, 1), "second", 1);
+        selection.offer(accepted("indicator--first-old", 1, 1), "first", 0);
+        selection.offer(accepted("indicator--first-older", 0, 1), "first", 0);
+
+        assertThat(keptIds(selection)).containsExactly("indicator--first-old", "indicator--first-older");
+    }
+
+    @Test
+    void keptCandidateFromEarlierCycleCompetesAgain() {
+        NewestIndicatorSelection earlier = run(1, List.of(new Offer("indicator--kept", 5, 1, "c", 0)));
+        NewestIndicatorSelection next = new NewestIndicatorSelection(1);
+        next.offerKept(earlier.kept().get(0));
+        next.offer(accepted("indicator--newer", 6, 1), "c", 0);
+
+        assertThat(keptIds(next)).containsExactly("indicator--newer");
     }
 
     @Test

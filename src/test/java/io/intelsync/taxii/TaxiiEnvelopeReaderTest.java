@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,10 +25,11 @@ class TaxiiEnvelopeReaderTest {
     private final TaxiiEnvelopeReader reader = new TaxiiEnvelopeReader(new ObjectMapper());
 
     private static CollectionRead read() {
-        return new CollectionRead(new CollectionConfig("c1", 0, CollectionOverrides.NONE), 100);
+        return new CollectionRead(new CollectionConfig("c1", 0, CollectionOverrides.NONE), 100, Duration.ofHours(1),
+                Clock.systemUTC(), null);
     }
 
-    private List<String> ids(String json, CollectionRead read, Instant dateAddedLast) {
+    private List<String> ids(String json, CollectionRead read, String dateAddedLast) {
         Iterator<JsonNode> objects = reader.objects(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
                 read, dateAddedLast);
         List<String> ids = new ArrayList<>();
@@ -70,9 +72,8 @@ class TaxiiEnvelopeReaderTest {
     @Test
     void moreWithoutNextUsesHeader() {
         CollectionRead read = read();
-        Instant last = Instant.parse("2024-01-02T03:04:05.678Z");
-        ids("{\"more\":true,\"objects\":[{\"id\":\"a\"}]}", read, last);
-        assertThat(read.addedAfter()).isEqualTo(last);
+        ids("{\"more\":true,\"objects\":[{\"id\":\"a\"}]}", read, "2024-01-02T03:04:05.678Z");
+        assertThat(read.addedAfter()).isEqualTo("2024-01-02T03:04:05.678Z");
         assertThat(read.hasMorePages()).isTrue();
     }
 

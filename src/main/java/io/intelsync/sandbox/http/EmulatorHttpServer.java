@@ -2,6 +2,8 @@ package io.intelsync.sandbox.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+
+import javax.net.ssl.SSLContext;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -49,13 +53,20 @@ public final class EmulatorHttpServer implements AutoCloseable {
             int port,
             Clock clock,
             Handler handler,
-            UnaryOperator<RecordedRequest> recordingFilter) throws IOException {
+            UnaryOperator<RecordedRequest> recordingFilter,
+            SSLContext tls) throws IOException {
         this.name = name;
         this.clock = clock;
         this.handler = handler;
         this.recordingFilter = recordingFilter;
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress(LOOPBACK_IPV4), port);
-        this.server = HttpServer.create(address, 0);
+        if (tls == null) {
+            this.server = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+        }
         this.executor = Executors.newCachedThreadPool(daemonThreads(name));
         server.setExecutor(executor);
         server.createContext("/", this::serve);
@@ -76,16 +87,31 @@ public final class EmulatorHttpServer implements AutoCloseable {
             Clock clock,
             Handler handler,
             UnaryOperator<RecordedRequest> recordingFilter) throws IOException {
-        return new EmulatorHttpServer(name, port, clock, handler, recordingFilter);
+        return new EmulatorHttpServer(name, port, clock, handler, recordingFilter, null);
+    }
+
+    /**
+     * Starts a server on 127.0.0.1 that speaks HTTPS with the given TLS context, for tests of certificate trust.
+     *
+     * @see #start(String, int, Clock, Handler, UnaryOperator)
+     */
+    public static EmulatorHttpServer startHttps(
+            String name,
+            int port,
+            Clock clock,
+            Handler handler,
+            UnaryOperator<RecordedRequest> recordingFilter,
+            SSLContext tls) throws IOException {
+        return new EmulatorHttpServer(name, port, clock, handler, recordingFilter, tls);
     }
 
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** Returns {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /** Returns {@code http://127.0.0.1:PORT}, or https for a TLS server, without a trailing slash. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     /** Returns the requests received so far, oldest first. */

@@ -12,6 +12,7 @@ final class TaxiiCollection {
     private final String description;
     private final String alias;
     private final List<TaxiiObject> objects = new ArrayList<>();
+    private boolean canRead = true;
 
     TaxiiCollection(String id, String title, String description, String alias) {
         this.id = id;
@@ -34,6 +35,14 @@ final class TaxiiCollection {
 
     String alias() {
         return alias;
+    }
+
+    boolean canRead() {
+        return canRead;
+    }
+
+    void setCanRead(boolean readable) {
+        this.canRead = readable;
     }
 
     /** Returns the object versions in paging order. The list is a copy. */

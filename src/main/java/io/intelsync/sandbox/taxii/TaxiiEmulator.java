@@ -104,7 +104,10 @@ public final class TaxiiEmulator implements AutoCloseable {
                     : loader.loadFromDirectory(builder.dataDirectory);
             loaded.forEach(collection -> collections.put(collection.id(), collection));
         }
-        this.server = EmulatorHttpServer.start("taxii-emulator", builder.port, clock, this::handle, UnaryOperator.identity());
+        this.server = builder.tls == null
+                ? EmulatorHttpServer.start("taxii-emulator", builder.port, clock, this::handle, UnaryOperator.identity())
+                : EmulatorHttpServer.startHttps("taxii-emulator", builder.port, clock, this::handle,
+                        UnaryOperator.identity(), builder.tls);
         LOG.info("TAXII emulator ({}) started: API root {} with {} collections", personality, apiRootUrl(), collections.size());
     }
 
@@ -123,8 +126,15 @@ public final class TaxiiEmulator implements AutoCloseable {
         private String bearerToken;
         private String basicUsername;
         private String basicPassword;
+        private javax.net.ssl.SSLContext tls;
 
         private Builder() {
+        }
+
+        /** Serves HTTPS with this TLS context instead of HTTP, for tests of certificate trust. */
+        public Builder tls(javax.net.ssl.SSLContext context) {
+            this.tls = context;
+            return this;
         }
 
         /** Sets the TCP port on 127.0.0.1. The default 0 picks an ephemeral port. */
@@ -329,6 +339,24 @@ public final class TaxiiEmulator implements AutoCloseable {
     }
 
     /**
+     * Returns the {@code X-TAXII-Date-Added-Last} that a page ending with the collection's last object carries,
+     * or null for an empty collection.
+     */
+    public synchronized String lastDateAddedHeader(String collectionId) {
+        Instant last = requireCollection(collectionId).lastDateAdded();
+        return last == null ? null : timestamp(last);
+    }
+
+    /** Sets the collection's {@code can_read}; its objects then answer 403 when false. */
+    public synchronized void setCanRead(String collectionId, boolean canRead) {
+        TaxiiCollection collection = collections.get(collectionId);
+        if (collection == null) {
+            throw new IllegalArgumentException("No collection " + collectionId);
+        }
+        collection.setCanRead(canRead);
+    }
+
+    /**
      * Makes a collection's objects requests fail: the next {@code letThrough} requests pass, then
      * {@code times} requests get {@code status} with a TAXII error body. A new call replaces the
      * collection's previous setting.
@@ -433,6 +461,11 @@ public final class TaxiiEmulator implements AutoCloseable {
     }
 
     private EmulatorResponse objects(RecordedRequest request, TaxiiCollection collection) throws TaxiiException {
+        if (!collection.canRead()) {
+            // Both servers answer 403 when the user may not read the collection.
+            throw new TaxiiException(403, "The client does not have access to this collection resource",
+                    "FORBIDDEN_ACCESS");
+        }
         applyFault(collection.id());
         TaxiiPager.Page page = pager.page(collection.objects(), request.query(), pagingSettings(), clock.instant());
         ArrayNode objects = Json.array();
@@ -615,7 +648,7 @@ public final class TaxiiEmulator implements AutoCloseable {
         if (personality == TaxiiPersonality.MEDALLION && collection.alias() != null) {
             resource.put("alias", collection.alias());
         }
-        resource.put("can_read", true);
+        resource.put("can_read", collection.canRead());
         resource.put("can_write", false);
         resource.putArray("media_types").add(STIX_MEDIA_TYPE);
         return resource;
