@@ -73,7 +73,8 @@ public final class Application {
             return EXIT_CONFIG;
         }
         Map<String, String> fileValues = readPropertiesFile();
-        SettingsSource fileSource = new SettingsSource(environment, key -> Optional.ofNullable(fileValues.get(key)));
+        SettingsSource fileSource = new SettingsSource(environment, key -> Optional.ofNullable(System.getProperty(key))
+                .or(() -> Optional.ofNullable(fileValues.get(key))));
         try {
             applyLogLevel(fileSource.value(SettingCatalog.CONNECTOR_LOG_LEVEL));
             if (commandLine.emulatorsOnly()) {
@@ -101,7 +102,6 @@ public final class Application {
             }
             if (commandLine.once()) {
                 overrides.put(SettingCatalog.SCHEDULE_ENABLED.key(), "false");
-                overrides.put("camel.main.routes-reload-enabled", "false");
             }
             try (SyncService service = new SyncService(environment, overrides, Clock.systemUTC())) {
                 if (!commandLine.once()) {
@@ -113,7 +113,7 @@ public final class Application {
                 return exitStatus(report);
             }
         } catch (IOException ex) {
-            LOG.error("Could not start the emulators: {}; set SANDBOX_PORT to a free port or 0", ex.getMessage());
+            LOG.error("Could not start the emulators: {}; set SANDBOX_PORT to a free port or 0", ex.toString());
             return EXIT_CONFIG;
         } catch (Exception ex) {
             Optional<InvalidSettingsException> invalid = findCause(ex, InvalidSettingsException.class);
@@ -151,7 +151,7 @@ public final class Application {
         try {
             emulators = startEmulators(fileSource);
         } catch (IOException ex) {
-            LOG.error("Could not start the emulators: {}; set SANDBOX_PORT to a free port or 0", ex.getMessage());
+            LOG.error("Could not start the emulators: {}; set SANDBOX_PORT to a free port or 0", ex.toString());
             return EXIT_CONFIG;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -171,12 +171,15 @@ public final class Application {
 
     private static Emulators startEmulators(SettingsSource source) throws IOException {
         String portText = source.value(SettingCatalog.SANDBOX_PORT);
-        int port;
+        int port = -1;
         try {
             port = Integer.parseInt(portText);
         } catch (NumberFormatException ex) {
+            // reported below
+        }
+        if (port < 0 || port > 65_533) {
             throw new InvalidSettingsException(java.util.List.of(SettingCatalog.SANDBOX_PORT.displayName() + " is '"
-                    + portText + "'; use 0 or a port number up to 65533"));
+                    + portText + "'; use 0 or a port number up to 65533 (the emulators take it and the next two)"));
         }
         Emulators.Builder builder = Emulators.builder().basePort(port);
         String dataDirectory = source.value(SettingCatalog.SANDBOX_TAXII_DATA_DIR);
@@ -204,13 +207,11 @@ public final class Application {
         return values;
     }
 
+    // An invalid level is left for the settings check, which reports it with every other problem.
     private static void applyLogLevel(String levelName) {
         String name = levelName.trim().toUpperCase(Locale.ROOT);
-        if (!java.util.Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(name)) {
-            throw new InvalidSettingsException(java.util.List.of(SettingCatalog.CONNECTOR_LOG_LEVEL.displayName() + " is '"
-                    + levelName + "'; use error, warn, info, debug or trace"));
-        }
-        if (LoggerFactory.getLogger("io.intelsync") instanceof ch.qos.logback.classic.Logger logger) {
+        if (java.util.Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(name)
+                && LoggerFactory.getLogger("io.intelsync") instanceof ch.qos.logback.classic.Logger logger) {
             logger.setLevel(Level.toLevel(name));
         }
     }

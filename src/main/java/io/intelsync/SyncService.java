@@ -37,9 +37,22 @@ public final class SyncService implements AutoCloseable {
         Objects.requireNonNull(overrideProperties, "overrideProperties").forEach(main::addOverrideProperty);
     }
 
-    /** Starts Camel and the routes; with the schedule enabled, the first cycle starts at once. */
+    /**
+     * Starts Camel and the routes; with the schedule enabled, the first cycle starts at once.
+     *
+     * @throws InvalidSettingsException when {@code routes/} lacks the route that runs a cycle
+     */
     public void start() throws Exception {
         main.start();
+        requireCycleRoute();
+    }
+
+    private void requireCycleRoute() {
+        if (main.getCamelContext() != null && main.getCamelContext().getRoute("sync-cycle") == null) {
+            main.stop();
+            throw new io.intelsync.config.InvalidSettingsException(java.util.List.of("The routes in routes/*.camel.yaml "
+                    + "have no route with id sync-cycle, so no cycle can run; restore the route files of the release"));
+        }
     }
 
     /** Runs one cycle in the calling thread and returns its report. */
@@ -55,6 +68,8 @@ public final class SyncService implements AutoCloseable {
 
     /** Runs the service until the process is asked to stop, then stops Camel. */
     public void runUntilStopped() throws Exception {
+        start();
+        // run() finds Camel started and waits for the shutdown signal.
         main.run();
     }
 

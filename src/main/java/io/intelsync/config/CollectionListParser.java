@@ -83,10 +83,16 @@ public final class CollectionListParser {
 
     private void parseList(String text, Map<String, CollectionOverrides> byId) {
         JsonNode list;
-        try {
-            list = MAPPER.readTree(text);
-        } catch (JsonProcessingException ex) {
-            errors.add(settingName + " starts with '[' but is not valid JSON (" + ex.getOriginalMessage()
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            list = MAPPER.readTree(parser);
+            if (parser.nextToken() != null) {
+                errors.add(settingName + " has text after the end of its JSON list; write one list such as "
+                        + "[\"id1\",\"id2\"]");
+                return;
+            }
+        } catch (IOException ex) {
+            String reason = ex instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : ex.getMessage();
+            errors.add(settingName + " starts with '[' but is not valid JSON (" + reason
                     + "); write a JSON list such as [\"id1\",\"id2\"] or comma-separated ids");
             return;
         }
@@ -125,6 +131,11 @@ public final class CollectionListParser {
     private void addId(Map<String, CollectionOverrides> byId, String rawId, CollectionOverrides overrides) {
         String id = rawId.trim();
         if (id.isEmpty()) {
+            return;
+        }
+        if (!id.matches("[^\\s\"'\\[\\]{},]+")) {
+            errors.add(settingName + ": '" + id + "' is not a collection id or alias (it contains spaces, quotes, "
+                    + "brackets or commas); check the list's syntax");
             return;
         }
         if (byId.containsKey(id)) {

@@ -132,8 +132,9 @@ public final class SettingCatalog {
     public static final Setting STATE_PASSWORD = add("sync.state-password", "SYNC_STATE_PASSWORD", "", "", true,
             "Password for the sync state database.");
     public static final Setting DEAD_LETTER_URI = add("dead-letter.uri", "DEAD_LETTER_URI",
-            "file:{sync.data-dir}?fileName=dead-letter.jsonl&fileExist=Append", "", false,
-            "Camel endpoint that receives one JSON line for each item that could not be delivered.");
+            "file:{sync.data-dir}?fileName=dead-letter-${date:now:yyyy-MM-dd}.jsonl&fileExist=Append", "", false,
+            "Camel endpoint that receives one JSON line for each item that could not be delivered; by default a file "
+                    + "per UTC day.");
 
     public static final Setting HTTP_CONNECT_TIMEOUT = add("http.connect-timeout", "HTTP_CONNECT_TIMEOUT", "10000", "ms",
             false, "Connect timeout of every HTTP call (TAXII, Entra, Defender).");

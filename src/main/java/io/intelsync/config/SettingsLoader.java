@@ -58,11 +58,21 @@ public final class SettingsLoader {
         String deploymentId = source.value(SettingCatalog.CONNECTOR_ID);
         SelectionOrder order = selectionOrder();
         StateSettings state = state(dataDirectory);
+        HttpSettings http = new HttpSettings(
+                java.time.Duration.ofMillis(integer(SettingCatalog.HTTP_CONNECT_TIMEOUT, 1, 3_600_000)),
+                java.time.Duration.ofMillis(integer(SettingCatalog.HTTP_RESPONSE_TIMEOUT, 1, 3_600_000)));
+        boolean scheduleEnabled = bool(SettingCatalog.SCHEDULE_ENABLED);
+        String logLevel = source.value(SettingCatalog.CONNECTOR_LOG_LEVEL);
+        if (!List.of("error", "warn", "info", "debug", "trace").contains(logLevel.toLowerCase(Locale.ROOT))) {
+            problems.add(SettingCatalog.CONNECTOR_LOG_LEVEL.displayName() + " is '" + logLevel
+                    + "'; use error, warn, info, debug or trace");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         return new SyncSettings(taxii, defender, retry, interval, dataDirectory, allowNonPublic,
-                deploymentId.isEmpty() ? deploymentName : deploymentId, deploymentName, order, state);
+                deploymentId.isEmpty() ? deploymentName : deploymentId, deploymentName, order, state, http,
+                scheduleEnabled);
     }
 
     private SelectionOrder selectionOrder() {
@@ -342,6 +352,12 @@ public final class SettingsLoader {
         try {
             URI uri = new URI(stripTrailingSlashes(text));
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getRawUserInfo() != null) {
+                // Never echo the value: it holds a password.
+                problems.add(setting.displayName() + " contains a user name and password; remove them from the URL "
+                        + "and use taxii.auth=basic with TAXII_USERNAME and TAXII_PASSWORD");
+                return null;
+            }
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
                 return uri;
             }

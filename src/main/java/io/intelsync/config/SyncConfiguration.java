@@ -60,13 +60,13 @@ public final class SyncConfiguration implements CamelConfiguration {
         PropertiesComponent properties = context.getPropertiesComponent();
         SyncSettings loaded = SettingsLoader.load(new SettingsSource(environment, properties::resolveProperty));
         LOG.info("Settings loaded: {} {} {}", loaded.taxii(), loaded.defender(), loaded.state());
+        requireWritableFolder(loaded.dataDirectory());
         publish(properties, loaded);
 
+        requireDeadLetterComponent(context, properties);
         ObjectMapper mapper = new ObjectMapper();
-        Duration connectTimeout = Duration.ofMillis(Long.parseLong(properties.resolveProperty(
-                SettingCatalog.HTTP_CONNECT_TIMEOUT.key()).orElse(SettingCatalog.HTTP_CONNECT_TIMEOUT.defaultValue())));
-        Duration readTimeout = Duration.ofMillis(Long.parseLong(properties.resolveProperty(
-                SettingCatalog.HTTP_RESPONSE_TIMEOUT.key()).orElse(SettingCatalog.HTTP_RESPONSE_TIMEOUT.defaultValue())));
+        Duration connectTimeout = loaded.http().connectTimeout();
+        Duration readTimeout = loaded.http().responseTimeout();
         TaxiiTrust trust;
         try {
             trust = TaxiiTrust.of(loaded.taxii());
@@ -99,7 +99,39 @@ public final class SyncConfiguration implements CamelConfiguration {
         registry.bind("defenderIndicatorMapper", new DefenderIndicatorMapper(defender, settings.taxii().collections()));
         registry.bind("defenderCalls", new DefenderCalls(defender, tokens, mapper, settings.deploymentId()));
         registry.bind("deadLetters", new DeadLetters(mapper, clock, settings.deploymentId()));
-        registry.bind("retryAfterDelay", new RetryAfterDelay(clock, settings.retry().maxDelayMillis()));
+        registry.bind("retryAfterDelay", new RetryAfterDelay(clock, settings.retry()));
+    }
+
+    // A typo in the scheme would otherwise surface only when the first failure is dead-lettered.
+    private static void requireDeadLetterComponent(CamelContext context, PropertiesComponent properties) {
+        String uri = properties.resolveProperty(SettingCatalog.DEAD_LETTER_URI.key()).orElse("");
+        int colon = uri.indexOf(':');
+        String scheme = colon > 0 ? uri.substring(0, colon) : "";
+        boolean known;
+        try {
+            known = !scheme.isEmpty() && context.getComponent(scheme) != null;
+        } catch (RuntimeException ex) {
+            known = false;
+        }
+        if (!known) {
+            throw new InvalidSettingsException(List.of(SettingCatalog.DEAD_LETTER_URI.displayName() + " is '" + uri
+                    + "', whose component '" + scheme + "' is not available; use a file: URI such as "
+                    + SettingCatalog.DEAD_LETTER_URI.defaultValue() + " or a Camel component on the class path"));
+        }
+    }
+
+    // The dead-letter file and the embedded state live here, so an unwritable folder must stop the start.
+    private static void requireWritableFolder(java.nio.file.Path folder) {
+        try {
+            java.nio.file.Files.createDirectories(folder);
+        } catch (java.io.IOException ex) {
+            throw new InvalidSettingsException(List.of(SettingCatalog.DATA_DIRECTORY.displayName() + " is '" + folder
+                    + "', which cannot be created (" + ex + "); mount a writable volume there or set SYNC_DATA_DIR"));
+        }
+        if (!java.nio.file.Files.isWritable(folder)) {
+            throw new InvalidSettingsException(List.of(SettingCatalog.DATA_DIRECTORY.displayName() + " is '" + folder
+                    + "', which this user cannot write; mount a writable volume there or set SYNC_DATA_DIR"));
+        }
     }
 
     /** Returns the settings, once {@link #configure} has run. */
@@ -111,6 +143,7 @@ public final class SyncConfiguration implements CamelConfiguration {
         properties.addOverrideProperty("taxii.api-root", settings.taxii().apiRoot().toString());
         properties.addOverrideProperty("defender.base-url", settings.defender().baseUrl().toString());
         properties.addOverrideProperty("sync.interval-millis", String.valueOf(settings.intervalSeconds() * 1000L));
+        properties.addOverrideProperty("sync.schedule-enabled", String.valueOf(settings.scheduleEnabled()));
         properties.addOverrideProperty("retry.max-redeliveries", String.valueOf(settings.retry().maxRedeliveries()));
         properties.addOverrideProperty("retry.initial-delay", String.valueOf(settings.retry().initialDelayMillis()));
         properties.addOverrideProperty("retry.max-delay", String.valueOf(settings.retry().maxDelayMillis()));

@@ -15,14 +15,16 @@ import java.nio.file.Path;
  * @param deploymentName the deployment name written into logs
  * @param selectionOrder which indicators fill the budget first
  * @param state where the sync state is kept
+ * @param http the timeouts of HTTP calls
+ * @param scheduleEnabled whether cycles run on the schedule
  */
 public record SyncSettings(TaxiiSettings taxii, DefenderSettings defender, RetrySettings retry, int intervalSeconds,
         Path dataDirectory, boolean allowNonPublicAddresses, String deploymentId, String deploymentName,
-        SelectionOrder selectionOrder, StateSettings state) {
+        SelectionOrder selectionOrder, StateSettings state, HttpSettings http, boolean scheduleEnabled) {
 
     /** Returns a copy with other TAXII settings, for example after aliases were resolved to ids. */
     public SyncSettings withTaxii(TaxiiSettings resolved) {
         return new SyncSettings(resolved, defender, retry, intervalSeconds, dataDirectory, allowNonPublicAddresses,
-                deploymentId, deploymentName, selectionOrder, state);
+                deploymentId, deploymentName, selectionOrder, state, http, scheduleEnabled);
     }
 }

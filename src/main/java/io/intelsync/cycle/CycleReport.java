@@ -18,6 +18,7 @@ import io.intelsync.mapping.SkipReason;
  * @param objects STIX objects received
  * @param indicators STIX indicator objects among them
  * @param kept STIX indicators selected for Defender
+ * @param overBudget STIX indicators left out because their Defender indicators did not fit the budget
  * @param created Defender indicators imported
  * @param deleted Defender indicators deleted
  * @param unchanged desired Defender indicators that Defender already held
@@ -33,7 +34,7 @@ import io.intelsync.mapping.SkipReason;
  */
 public record CycleReport(String cycleId, CycleStatus status, boolean dryRun, boolean fullRead, int collections,
         long objects,
-        long indicators, long kept, long created, long deleted, long unchanged, long failed, long skipped,
+        long indicators, long kept, long overBudget, long created, long deleted, long unchanged, long failed, long skipped,
         long plannedCreates, long plannedDeletes, Map<SkipReason, Long> skipReasons,
         Map<String, String> incompleteCollections, List<String> deliveryFailures, String fatalError,
         Duration duration) {
@@ -46,6 +47,7 @@ public record CycleReport(String cycleId, CycleStatus status, boolean dryRun, bo
                 .append(" objects=").append(objects)
                 .append(" indicators=").append(indicators)
                 .append(" kept=").append(kept)
+                .append(" over_budget=").append(overBudget)
                 .append(" created=").append(created)
                 .append(" deleted=").append(deleted)
                 .append(" unchanged=").append(unchanged)

@@ -4,11 +4,12 @@ import java.util.Locale;
 
 /** How a sync cycle ended. */
 public enum CycleStatus {
-    /** Every collection was read to its end and every planned call to Defender succeeded. */
+    /** Every collection was read to its end and Defender holds every desired indicator. */
     COMPLETE,
     /**
-     * A collection read stopped early, or a call to Defender failed after its retries. Creations from what
-     * was read went ahead; deletions did not.
+     * A collection read stopped early, a call to Defender failed after its retries, or Defender refused
+     * indicators, which went to the dead letter. After an incomplete read, creations from what was read went
+     * ahead and deletions did not; after a failed call, the other calls still ran.
      */
     PARTIAL,
     /** The cycle could not compare with Defender (listing or the token failed), so it sent no write. */

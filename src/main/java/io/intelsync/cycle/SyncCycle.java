@@ -247,7 +247,7 @@ public final class SyncCycle {
         if (fatalError != null) {
             return CycleStatus.FAILED;
         }
-        if (!allReadsComplete() || !deliveryFailures.isEmpty()) {
+        if (!allReadsComplete() || !deliveryFailures.isEmpty() || failed.get() > 0) {
             return CycleStatus.PARTIAL;
         }
         return CycleStatus.COMPLETE;
@@ -259,7 +259,9 @@ public final class SyncCycle {
             finishedAt = clock.instant();
         }
         long skipped = skipCounts().values().stream().mapToLong(Long::longValue).sum();
+        long overBudget = selection.outOfBudgetCount() + selection.tooLargeCount();
         return new CycleReport(id, status(), dryRun, fullRead, collections.size(), objects.get(), indicators.get(), kept,
+                overBudget,
                 created.get(), deleted.get(), unchanged.get(), failed.get(), skipped, plannedCreates, plannedDeletes,
                 skipCounts(), incompleteReads(), List.copyOf(deliveryFailures), fatalError,
                 Duration.between(startedAt, finishedAt));

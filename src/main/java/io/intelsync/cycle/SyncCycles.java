@@ -44,7 +44,7 @@ public final class SyncCycles {
         SyncCycle cycle = new SyncCycle(id, clock, settings.defender().passiveOnly(), settings.taxii().collections(),
                 settings.defender().maxIndicators(), settings.selectionOrder());
         exchange.setProperty(SyncCycle.PROPERTY, cycle);
-        LOG.info("Sync started cycle={} collections={} dry_run={}", id,
+        LOG.info("Sync started cycle={} deployment={} collections={} dry_run={}", id, settings.deploymentId(),
                 settings.taxii().collections().stream().map(c -> c.id()).toList(), cycle.dryRun());
         readPlanner.accept(cycle);
         return cycle;

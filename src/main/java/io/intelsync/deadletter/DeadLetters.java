@@ -61,6 +61,14 @@ public final class DeadLetters {
         exchange.getMessage().setBody(lines.toString());
     }
 
+    /** Logs the lines in the body at ERROR when the dead-letter endpoint could not take them. */
+    public void writeFailed(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String lines = exchange.getMessage().getBody(String.class);
+        LOG.error("Could not write to the dead-letter endpoint ({}); the records follow: {}",
+                failure == null ? "unknown error" : failure.getMessage(), lines == null ? "" : lines.strip());
+    }
+
     // Returns the refused items of an import and removes them from the exchange, or null on the failure path.
     @SuppressWarnings("unchecked") // DefenderCalls.readImport stores a list of records
     private static List<DeadLetterRecord> rejectedItems(Exchange exchange) {

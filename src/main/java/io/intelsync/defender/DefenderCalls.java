@@ -127,7 +127,11 @@ public final class DefenderCalls {
         SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
         @SuppressWarnings("unchecked") // set by prepareImport
         List<DesiredIndicator> batch = exchange.getProperty(BATCH_PROPERTY, List.class);
-        JsonNode results = readJson(exchange, "import response").path("value");
+        JsonNode results = readJson(exchange, "import response").get("value");
+        if (results == null || !results.isArray()) {
+            throw new DefenderResponseException("Defender's import response has no 'value' array, so the outcome of "
+                    + batch.size() + " indicators is unknown");
+        }
 
         List<DeadLetterRecord> rejected = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {

@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.intelsync.mapping.CanonicalValues;
+
 /**
  * The identity of a Defender indicator: its type, its value compared the way Defender compares it, and the
- * device groups it applies to. Hash values and domains are case-insensitive, so they are lower-cased;
- * other values are compared as written, after trimming. Group names are compared without case and order.
+ * device groups it applies to. Hash values and domains are case-insensitive, so they are lower-cased; IP
+ * addresses, domains and URLs are first written in the form the extraction produces (see
+ * {@link CanonicalValues}). Group names are compared without case and order.
  *
  * @param type the {@code indicatorType} as Defender writes it
  * @param value the normalised value
@@ -23,6 +26,9 @@ public record IndicatorKey(String type, String value, String scope) {
     /** Builds the key of a type, value and device groups as Defender returns them. */
     public static IndicatorKey of(String type, String value, List<String> rbacGroupNames) {
         String trimmed = value == null ? "" : value.trim();
+        if ("IpAddress".equals(type) || "Url".equals(type) || "DomainName".equals(type)) {
+            trimmed = CanonicalValues.canonical(IndicatorType.valueOf(type), trimmed);
+        }
         boolean caseInsensitive = switch (type == null ? "" : type) {
             case "FileSha1", "FileSha256", "FileMd5", "CertificateThumbprint", "DomainName" -> true;
             default -> false;

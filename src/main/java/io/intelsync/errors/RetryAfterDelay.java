@@ -15,6 +15,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.intelsync.config.RetrySettings;
 import io.intelsync.cycle.SyncCycle;
 
 /**
@@ -32,11 +33,11 @@ public final class RetryAfterDelay implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(RetryAfterDelay.class);
 
     private final Clock clock;
-    private final long maxDelayMillis;
+    private final RetrySettings retry;
 
-    public RetryAfterDelay(Clock clock, long maxDelayMillis) {
+    public RetryAfterDelay(Clock clock, RetrySettings retry) {
         this.clock = clock;
-        this.maxDelayMillis = maxDelayMillis;
+        this.retry = retry;
     }
 
     @Override
@@ -48,16 +49,36 @@ public final class RetryAfterDelay implements Processor {
                 && (http.getStatusCode() == 429 || http.getStatusCode() == 503)) {
             delay = retryAfterMillis(http.getResponseHeaders());
         }
+        long waitMillis;
         if (delay.isPresent()) {
-            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, Math.min(delay.get(), maxDelayMillis));
+            waitMillis = Math.min(delay.get(), retry.maxDelayMillis());
+            exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, waitMillis);
         } else {
             exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+            waitMillis = backOffMillis(exchange);
         }
         SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
-        int attempt = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
-        LOG.warn("Retrying call cycle={} route={} attempt={}{}: {}", cycle == null ? null : cycle.id(),
-                exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class), attempt,
-                delay.map(millis -> " after Retry-After " + millis + " ms").orElse(""), describe(failure));
+        String route = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class);
+        // Camel counts the failures so far in this header, 1 on the first failure.
+        int failures = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        if (failures <= retry.maxRedeliveries()) {
+            LOG.warn("Retrying call cycle={} route={} retry={}/{} in {} ms{}: {}", cycle == null ? null : cycle.id(),
+                    route, failures, retry.maxRedeliveries(), waitMillis, delay.isPresent() ? " (Retry-After)" : "",
+                    describe(failure));
+        } else {
+            LOG.warn("Giving up on call cycle={} route={} after {} attempts: {}", cycle == null ? null : cycle.id(),
+                    route, failures, describe(failure));
+        }
+    }
+
+    // The delay of Camel's exponential back-off before retry n: initial delay times 2^(n-1), capped.
+    private long backOffMillis(Exchange exchange) {
+        int failures = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 1, Integer.class);
+        long delay = retry.initialDelayMillis();
+        for (int i = 1; i < failures && delay < retry.maxDelayMillis(); i++) {
+            delay *= 2;
+        }
+        return Math.min(delay, retry.maxDelayMillis());
     }
 
     /** Returns the delay that a {@code Retry-After} header requests, given in seconds or as an HTTP date. */
@@ -75,16 +96,21 @@ public final class RetryAfterDelay implements Processor {
             return Optional.empty();
         }
         String trimmed = value.trim();
+        if (trimmed.matches("-?\\d{1,18}")) {
+            long seconds = Math.max(0, Long.parseLong(trimmed));
+            // Values beyond the cap are capped anyway; comparing first avoids an overflow of seconds * 1000.
+            return Optional.of(seconds > retry.maxDelayMillis() / 1000 ? retry.maxDelayMillis() : seconds * 1000);
+        }
+        if (trimmed.matches("\\d+")) {
+            return Optional.of(retry.maxDelayMillis());
+        }
         try {
-            return Optional.of(Math.max(0, Long.parseLong(trimmed)) * 1000);
-        } catch (NumberFormatException ex) {
-            try {
-                Instant until = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return Optional.of(Math.max(0, Duration.between(clock.instant(), until).toMillis()));
-            } catch (DateTimeParseException notADate) {
-                LOG.warn("Ignoring Retry-After header '{}': neither seconds nor an HTTP date", trimmed);
-                return Optional.empty();
-            }
+            Instant until = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            long millis = Math.max(0, Duration.between(clock.instant(), until).toMillis());
+            return Optional.of(Math.min(millis, retry.maxDelayMillis()));
+        } catch (DateTimeParseException | ArithmeticException notADate) {
+            LOG.warn("Ignoring Retry-After header '{}': neither seconds nor an HTTP date", trimmed);
+            return Optional.empty();
         }
     }
 

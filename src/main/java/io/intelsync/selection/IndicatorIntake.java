@@ -63,7 +63,13 @@ public final class IndicatorIntake {
             return;
         }
         IndicatorReading.Accepted accepted = (IndicatorReading.Accepted) reading;
-        cycle.selection().offer(accepted, read.collectionId(), read.collection().rank());
+        NewestIndicatorSelection.Outcome outcome = cycle.selection().offer(accepted, read.collectionId(),
+                read.collection().rank());
+        if (outcome == NewestIndicatorSelection.Outcome.TOO_LARGE) {
+            LOG.warn("Indicator left out cycle={} collection={} id={}: its pattern yields {} Defender indicators, more "
+                    + "than the budget (defender.max-indicators or the collection's max_indicators)", cycle.id(),
+                    read.collectionId(), accepted.indicator().id(), accepted.observables().size());
+        }
     }
 
     private void logSkip(SyncCycle cycle, CollectionRead read, IndicatorReading.Skipped skipped, long countForReason) {

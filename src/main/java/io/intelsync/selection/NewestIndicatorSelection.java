@@ -34,8 +34,10 @@ public final class NewestIndicatorSelection {
     public enum Outcome {
         /** It is in the kept set, for now. */
         KEPT,
-        /** It is older than the cutoff, or too heavy to fit, so it can never be kept. */
+        /** It is older than the cutoff, so it can never be kept. */
         OUT_OF_BUDGET,
+        /** It alone yields more Defender indicators than the budget, so it is left out and ends nothing. */
+        TOO_LARGE,
         /** A newer version of the same STIX id, or a withdrawal of it, is already known. */
         SUPERSEDED
     }
@@ -50,6 +52,8 @@ public final class NewestIndicatorSelection {
     private SelectionCandidate cutoff;
     private long keptWeight;
     private long sequence;
+    private long outOfBudget;
+    private long tooLarge;
 
     /** @param budget the most Defender indicators the kept candidates may produce together */
     public NewestIndicatorSelection(int budget) {
@@ -100,8 +104,17 @@ public final class NewestIndicatorSelection {
     }
 
     private Outcome offerThroughLimits(SelectionCandidate candidate) {
+        if (candidate.weight() > budget) {
+            // A candidate that cannot fit even alone must not become the cutoff, or every older one would be refused.
+            tooLarge++;
+            return Outcome.TOO_LARGE;
+        }
         NewestIndicatorSelection collectionLimit = collectionLimits.get(candidate.collectionId());
         if (collectionLimit != null) {
+            if (candidate.weight() > collectionLimit.budget) {
+                tooLarge++;
+                return Outcome.TOO_LARGE;
+            }
             Outcome outcome = collectionLimit.offer(candidate);
             if (outcome != Outcome.KEPT) {
                 return outcome;
@@ -123,6 +136,7 @@ public final class NewestIndicatorSelection {
             remove(existing);
         }
         if (cutoff != null && priority.compare(candidate, cutoff) > 0) {
+            outOfBudget++;
             return Outcome.OUT_OF_BUDGET;
         }
         kept.add(candidate);
@@ -132,6 +146,7 @@ public final class NewestIndicatorSelection {
             SelectionCandidate lowest = kept.last();
             remove(lowest);
             cutoff = lowest;
+            outOfBudget++;
             onPushedOut.accept(lowest);
         }
         return keptById.get(candidate.stixId()) == candidate ? Outcome.KEPT : Outcome.OUT_OF_BUDGET;
@@ -161,6 +176,16 @@ public final class NewestIndicatorSelection {
     /** Returns the kept candidates from the highest priority to the lowest. */
     public synchronized List<SelectionCandidate> kept() {
         return new ArrayList<>(kept);
+    }
+
+    /** Returns how many offered candidates were left out, or pushed out, because the budget was full. */
+    public synchronized long outOfBudgetCount() {
+        return outOfBudget + collectionLimits.values().stream().mapToLong(limit -> limit.outOfBudget).sum();
+    }
+
+    /** Returns how many offered candidates alone yield more Defender indicators than the budget. */
+    public synchronized long tooLargeCount() {
+        return tooLarge;
     }
 
     /** Returns the number of kept STIX indicators. */

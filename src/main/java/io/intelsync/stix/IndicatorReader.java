@@ -22,6 +22,7 @@ public final class IndicatorReader {
     public static final String OPENCTI_EXTENSION = "extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba";
 
     private static final int MAX_DETAIL_LENGTH = 200;
+    private static final java.time.Duration MAX_CLOCK_SKEW = java.time.Duration.ofDays(1);
 
     private final PatternExtractor extractor;
 
@@ -48,6 +49,11 @@ public final class IndicatorReader {
         if (modified == null) {
             return new IndicatorReading.Skipped(id, null, SkipReason.INVALID_OBJECT,
                     "missing or invalid modified: " + text(object, "modified"));
+        }
+        if (modified.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            // A version dated in the future would stay the newest for years and could not be replaced.
+            return new IndicatorReading.Skipped(id, null, SkipReason.INVALID_OBJECT,
+                    "modified " + text(object, "modified") + " is in the future");
         }
         // STIX 2.0 indicators have no pattern_type and always carry STIX patterns.
         String patternType = Optional.ofNullable(text(object, "pattern_type")).orElse("stix");

@@ -91,6 +91,9 @@ public final class TaxiiEnvelopeReader {
         private boolean more;
         private String next;
         private JsonNode pending;
+        private boolean envelopeMember;
+        private String otherMember;
+        private String errorTitle;
 
         EnvelopeIterator(JsonParser parser, CollectionRead read, String dateAddedLast) {
             this.parser = parser;
@@ -150,6 +153,14 @@ public final class TaxiiEnvelopeReader {
                 }
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
+                if (field.equals("objects") || field.equals("more") || field.equals("next")) {
+                    envelopeMember = true;
+                } else if (otherMember == null) {
+                    otherMember = field;
+                }
+                if (field.equals("title") && value == JsonToken.VALUE_STRING) {
+                    errorTitle = parser.getText();
+                }
                 switch (field) {
                     case "objects" -> {
                         if (value == JsonToken.START_ARRAY) {
@@ -170,6 +181,12 @@ public final class TaxiiEnvelopeReader {
         private void finish() {
             finished = true;
             close();
+            // medallion answers {} for an empty page; any other object without envelope members is not a page.
+            if (!envelopeMember && otherMember != null) {
+                throw new TaxiiResponseException("Response for collection " + read.collectionId()
+                        + " is not a TAXII envelope (it has '" + otherMember + "' but no objects, more or next)"
+                        + (errorTitle == null ? "" : "; it looks like a TAXII error message: " + errorTitle));
+            }
             read.pageRead(more, next, dateAddedLast, fingerprint);
         }
 

@@ -124,6 +124,20 @@ class CollectionListParserTest {
     }
 
     @Test
+    void textAfterJsonListIsAnError() {
+        CollectionListParser.Result result = parse("[\"a\"] [\"b\", \"c\"]");
+        assertThat(result.errors()).singleElement().asString().contains("text after the end of its JSON list");
+        assertThat(parse("[\"a\"], [\"b\"]").errors()).hasSize(1);
+    }
+
+    @Test
+    void idWithSyntaxCharactersIsAnError() {
+        assertThat(parse("a, \"b\"").errors()).singleElement().asString().contains("'\"b\"' is not a collection id");
+        assertThat(parse("a b,c").errors()).hasSize(1);
+        assertThat(parse("{\"x y\": null}").errors()).hasSize(1);
+    }
+
+    @Test
     void stringGroupNameBecomesList() {
         CollectionOverrides overrides = parse("{\"c\":{\"rbac_group_names\":\" Servers \"}}").collections().get(0)
                 .overrides();

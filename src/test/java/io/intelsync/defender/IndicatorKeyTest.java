@@ -32,9 +32,15 @@ class IndicatorKeyTest {
     }
 
     @Test
-    void urlsAndAddressesKeepCase() {
-        assertThat(IndicatorKey.of("Url", "https://Example.COM/Path").value()).isEqualTo("https://Example.COM/Path");
+    void urlPathsKeepCaseButHostsDoNot() {
+        assertThat(IndicatorKey.of("Url", "HTTPS://Example.COM/Path").value()).isEqualTo("https://example.com/Path");
         assertThat(IndicatorKey.of("IpAddress", "192.0.2.1").value()).isEqualTo("192.0.2.1");
+    }
+
+    @Test
+    void addressesInOtherFormsMatch() {
+        assertThat(IndicatorKey.of("IpAddress", "2001:DB8::1"))
+                .isEqualTo(IndicatorKey.of("IpAddress", "2001:db8:0:0:0:0:0:1"));
     }
 
     @Test

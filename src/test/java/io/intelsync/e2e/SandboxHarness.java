@@ -53,7 +53,6 @@ final class SandboxHarness implements AutoCloseable {
         overrides.put("defender.client-secret", Emulators.CLIENT_SECRET);
         overrides.put("sync.data-dir", dataDirectory.toString());
         overrides.put("sync.schedule-enabled", "false");
-        overrides.put("camel.main.routes-reload-enabled", "false");
         overrides.put("retry.initial-delay", "20");
         overrides.put("retry.max-redeliveries", "2");
         if (personality == TaxiiPersonality.MEDALLION) {
@@ -136,14 +135,15 @@ final class SandboxHarness implements AutoCloseable {
                 .findFirst();
     }
 
-    /** Returns the lines of the dead-letter file, parsed. */
+    /** Returns the lines of the dead-letter files, parsed, oldest file first. */
     List<JsonNode> deadLetters() {
-        Path file = dataDirectory.resolve("dead-letter.jsonl");
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        try {
-            return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).map(line -> {
+        try (java.util.stream.Stream<Path> files = Files.list(dataDirectory)) {
+            List<String> lines = new java.util.ArrayList<>();
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("dead-letter-.*\\.jsonl")).sorted()
+                    .toList()) {
+                lines.addAll(Files.readAllLines(file));
+            }
+            return lines.stream().filter(line -> !line.isBlank()).map(line -> {
                 try {
                     return JSON.readTree(line);
                 } catch (IOException ex) {

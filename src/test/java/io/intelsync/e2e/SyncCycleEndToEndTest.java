@@ -224,6 +224,7 @@ class SyncCycleEndToEndTest {
 
         CycleReport report = harness.runCycle();
 
+        assertThat(report.status()).isEqualTo(CycleStatus.PARTIAL);
         assertThat(report.failed()).isEqualTo(1);
         assertThat(report.created()).isEqualTo(ExpectedSampleCounts.CREATED);
         assertThat(harness.defenderIndicator("10.20.30.40")).isEmpty();
@@ -254,7 +255,7 @@ class SyncCycleEndToEndTest {
         assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(950));
         assertThat(imports.get(1).body()).isEqualTo(imports.get(0).body());
         assertThat(logs.linesContaining("Retrying call")).anySatisfy(line ->
-                assertThat(line).contains("Retry-After 1000 ms").contains("HTTP 429"));
+                assertThat(line).contains("in 1000 ms (Retry-After)").contains("HTTP 429"));
     }
 
     @Test

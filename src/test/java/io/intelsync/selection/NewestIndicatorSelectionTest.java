@@ -82,11 +82,38 @@ class NewestIndicatorSelectionTest {
     }
 
     @Test
-    void tooHeavyCandidateIsNeverKept() {
+    void tooLargeCandidateIsLeftOutWithoutBlockingOlderOnes() {
         NewestIndicatorSelection selection = new NewestIndicatorSelection(2);
+        selection.offer(accepted("indicator--old", 1, 1), "c", 0);
         assertThat(selection.offer(accepted("indicator--huge", 9, 3), "c", 0))
-                .isEqualTo(NewestIndicatorSelection.Outcome.OUT_OF_BUDGET);
-        assertThat(selection.keptCount()).isZero();
+                .isEqualTo(NewestIndicatorSelection.Outcome.TOO_LARGE);
+        assertThat(selection.offer(accepted("indicator--older", 0, 1), "c", 0))
+                .isEqualTo(NewestIndicatorSelection.Outcome.KEPT);
+
+        assertThat(keptIds(selection)).containsExactly("indicator--old", "indicator--older");
+        assertThat(selection.tooLargeCount()).isEqualTo(1);
+        assertThat(selection.outOfBudgetCount()).isZero();
+    }
+
+    @Test
+    void tooLargeForItsCollectionIsLeftOut() {
+        NewestIndicatorSelection selection = new NewestIndicatorSelection(10, Map.of("small", 2),
+                SelectionCandidate.PRIORITY);
+        assertThat(selection.offer(accepted("indicator--wide", 9, 3), "small", 0))
+                .isEqualTo(NewestIndicatorSelection.Outcome.TOO_LARGE);
+        assertThat(selection.offer(accepted("indicator--narrow", 1, 1), "small", 0))
+                .isEqualTo(NewestIndicatorSelection.Outcome.KEPT);
+    }
+
+    @Test
+    void outOfBudgetCandidatesAreCounted() {
+        NewestIndicatorSelection selection = run(2, List.of(
+                new Offer("indicator--a", 5, 1, "c", 0),
+                new Offer("indicator--b", 4, 1, "c", 0),
+                new Offer("indicator--c", 3, 1, "c", 0),
+                new Offer("indicator--d", 6, 1, "c", 0)));
+        assertThat(keptIds(selection)).containsExactly("indicator--d", "indicator--a");
+        assertThat(selection.outOfBudgetCount()).isEqualTo(2);
     }
 
     @Test

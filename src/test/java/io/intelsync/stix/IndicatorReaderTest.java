@@ -157,6 +157,16 @@ class IndicatorReaderTest {
     }
 
     @Test
+    void futureModifiedIsInvalid() {
+        assertThat(read(indicator("[domain-name:value = 'a.example.com']").put("modified", "+99999-01-01T00:00:00Z")))
+                .isInstanceOfSatisfying(IndicatorReading.Skipped.class,
+                        skipped -> assertThat(skipped.reason()).isEqualTo(SkipReason.INVALID_OBJECT));
+        assertThat(read(indicator("[domain-name:value = 'a.example.com']").put("modified", "2026-06-03T00:00:00Z")))
+                .isInstanceOfSatisfying(IndicatorReading.Skipped.class,
+                        skipped -> assertThat(skipped.detail()).contains("in the future"));
+    }
+
+    @Test
     void pastStopTimeIsSkipped() {
         IndicatorReading reading = read(indicator(
                 "[domain-name:value = 'a.example.com'] START t'2025-01-01T00:00:00Z' STOP t'2025-02-01T00:00:00Z'"));

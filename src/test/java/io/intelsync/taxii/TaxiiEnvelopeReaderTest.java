@@ -94,6 +94,15 @@ class TaxiiEnvelopeReaderTest {
     }
 
     @Test
+    void errorMessageWithStatus200Throws() {
+        CollectionRead read = read();
+        assertThatThrownBy(() -> ids("{\"title\":\"Unauthorized\",\"http_status\":\"401\"}", read, null))
+                .isInstanceOf(TaxiiResponseException.class)
+                .hasMessageContaining("not a TAXII envelope").hasMessageContaining("Unauthorized");
+        assertThat(read.isComplete()).isFalse();
+    }
+
+    @Test
     void nonObjectBodyThrows() {
         assertThatThrownBy(() -> ids("[1,2]", read(), null)).isInstanceOf(TaxiiResponseException.class)
                 .hasMessageContaining("not a JSON object");
