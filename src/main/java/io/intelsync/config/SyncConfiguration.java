@@ -58,12 +58,15 @@ public final class SyncConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
-        SyncSettings loaded = SettingsLoader.load(new SettingsSource(environment, properties::resolveProperty));
+        SettingsSource source = new SettingsSource(environment, properties::resolveProperty);
+        SyncSettings loaded = SettingsLoader.load(source);
         LOG.info("Settings loaded: {} {} {}", loaded.taxii(), loaded.defender(), loaded.state());
         requireWritableFolder(loaded.dataDirectory());
         publish(properties, loaded);
 
-        requireDeadLetterComponent(context, properties);
+        String deadLetterUri = source.value(SettingCatalog.DEAD_LETTER_URI);
+        requireDeadLetterComponent(context, deadLetterUri);
+        properties.addOverrideProperty(SettingCatalog.DEAD_LETTER_URI.key(), deadLetterUri);
         ObjectMapper mapper = new ObjectMapper();
         Duration connectTimeout = loaded.http().connectTimeout();
         Duration readTimeout = loaded.http().responseTimeout();
@@ -103,8 +106,7 @@ public final class SyncConfiguration implements CamelConfiguration {
     }
 
     // A typo in the scheme would otherwise surface only when the first failure is dead-lettered.
-    private static void requireDeadLetterComponent(CamelContext context, PropertiesComponent properties) {
-        String uri = properties.resolveProperty(SettingCatalog.DEAD_LETTER_URI.key()).orElse("");
+    private static void requireDeadLetterComponent(CamelContext context, String uri) {
         int colon = uri.indexOf(':');
         String scheme = colon > 0 ? uri.substring(0, colon) : "";
         boolean known;

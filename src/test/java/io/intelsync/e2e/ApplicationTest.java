@@ -97,6 +97,50 @@ class ApplicationTest {
     }
 
     @Test
+    void unwritableDataFolderStopsStartup() {
+        assertThat(run(Map.of("SYNC_DATA_DIR", "/proc/not-writable"), "--sandbox", "--once")).isEqualTo(78);
+        assertThat(logs.linesContaining("SYNC_DATA_DIR")).anySatisfy(line ->
+                assertThat(line).contains("'/proc/not-writable'").contains("mount a writable volume"));
+    }
+
+    @Test
+    void invalidSettingsAreReportedTogether() {
+        int status = run(Map.of("HTTP_CONNECT_TIMEOUT", "10s", "SYNC_SCHEDULE_ENABLED", "maybe",
+                "CONNECTOR_LOG_LEVEL", "loud", "MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_EXPIRE_TIME", "0"),
+                "--sandbox", "--once");
+        assertThat(status).isEqualTo(78);
+        assertThat(logs.linesContaining("Invalid settings")).singleElement().asString()
+                .contains("HTTP_CONNECT_TIMEOUT").contains("'10s'")
+                .contains("SYNC_SCHEDULE_ENABLED").contains("'maybe'")
+                .contains("CONNECTOR_LOG_LEVEL").contains("'loud'")
+                .contains("EXPIRE_TIME").contains("'0'");
+    }
+
+    @Test
+    void unknownDeadLetterComponentStopsStartup() {
+        assertThat(run(Map.of("DEAD_LETTER_URI", "bogus:thing"), "--sandbox", "--once")).isEqualTo(78);
+        assertThat(logs.linesContaining("DEAD_LETTER_URI")).anySatisfy(line ->
+                assertThat(line).contains("component 'bogus' is not available"));
+    }
+
+    @Test
+    void sandboxPortOutOfRangeIsReported() {
+        assertThat(run(Map.of("SANDBOX_PORT", "70000"), "--emulators")).isEqualTo(78);
+        assertThat(logs.linesContaining("SANDBOX_PORT")).anySatisfy(line ->
+                assertThat(line).contains("'70000'").contains("up to 65533"));
+    }
+
+    @Test
+    void passwordInUrlIsRejectedWithoutEchoingIt() {
+        int status = run(Map.of("TAXII_API_ROOT", "https://reader:hunter2@127.0.0.1:1/taxii2/root"), "--sandbox",
+                "--once");
+        assertThat(status).isEqualTo(78);
+        assertThat(logs.linesContaining("TAXII_API_ROOT")).anySatisfy(line ->
+                assertThat(line).contains("contains a user name and password"));
+        assertThat(logs.lines()).noneMatch(line -> line.contains("hunter2"));
+    }
+
+    @Test
     void sandboxKeepsExplicitDefenderSettings() {
         // A Defender URL set in the environment stays the user's, so its credentials are not replaced either.
         int status = run(Map.of("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_BASE_URL", "https://127.0.0.1:1"),

@@ -241,6 +241,21 @@ class SyncCycleEndToEndTest {
     }
 
     @Test
+    void deadLetterEndpointFailureIsLogged() throws Exception {
+        harness = new SandboxHarness(dataDirectory).with("dead-letter.uri", "file:/proc/not-writable?fileName=x.jsonl")
+                .start();
+        harness.emulators.defender().failNext(DefenderEndpoint.IMPORT, 400, 1, null);
+
+        CycleReport report = harness.runCycle();
+
+        assertThat(report.status()).isEqualTo(CycleStatus.PARTIAL);
+        assertThat(report.failed()).isEqualTo(500);
+        assertThat(report.created()).isEqualTo(ExpectedSampleCounts.CREATED - 500);
+        assertThat(logs.linesContaining("Could not write to the dead-letter endpoint")).singleElement().asString()
+                .contains("\"stage\":\"defender-import\"").contains("HTTP 400");
+    }
+
+    @Test
     void importRetriedAfterRetryAfter() throws Exception {
         start();
         harness.emulators.defender().failNext(DefenderEndpoint.IMPORT, 429, 1, 1);
