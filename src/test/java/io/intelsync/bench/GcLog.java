@@ -25,7 +25,7 @@ public record GcLog(int collections, int fullCollections, double maxUsedBeforeMb
     private static final Pattern PAUSE = Pattern.compile(
             "Pause (\\w+).*?(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\) (\\d+(?:\\.\\d+)?)ms");
 
-    /** Reads a GC log; a missing file gives zeros. */
+    /** Reads a GC log. A missing file gives zeros. */
     public static GcLog read(Path file) throws IOException {
         if (!Files.exists(file)) {
             return new GcLog(0, 0, 0, 0, 0, 0);

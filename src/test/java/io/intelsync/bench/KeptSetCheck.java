@@ -8,7 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Compares the indicators that the Defender emulator holds with the expected ones: by type and value,
+ * Compares the indicators that the Defender emulator contains with the expected ones: by type and value,
  * and for each value the STIX id stored as {@code externalId}.
  */
 public final class KeptSetCheck {
@@ -58,7 +58,7 @@ public final class KeptSetCheck {
         return check;
     }
 
-    /** Returns whether Defender holds exactly the expected indicators, each from the expected STIX id. */
+    /** Returns whether Defender contains exactly the expected indicators, each from the expected STIX id. */
     public boolean passed() {
         return missing.isEmpty() && unexpected.isEmpty() && wrongSource.isEmpty() && expectedCount == actualCount;
     }
@@ -78,7 +78,7 @@ public final class KeptSetCheck {
     /** Returns PASS or FAIL with the counts and the first {@code shown} differences of each kind. */
     public String summary(int shown) {
         StringBuilder text = new StringBuilder(passed() ? "PASS" : "FAIL")
-                .append(": expected ").append(expectedCount).append(" Defender indicators, Defender holds ")
+                .append(": expected ").append(expectedCount).append(" Defender indicators, Defender contains ")
                 .append(actualCount).append("; missing ").append(missing.size())
                 .append(", unexpected ").append(unexpected.size())
                 .append(", wrong externalId ").append(wrongSource.size());

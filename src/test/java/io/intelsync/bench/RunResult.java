@@ -15,20 +15,21 @@ import java.util.Locale;
  * @param gc what its GC log shows
  * @param processStart when the benchmark started the service process
  * @param emulatorCpu the CPU time that the benchmark's JVM, which runs the emulators, used during the run
+ * @param machineBusy the CPU time that all processes of the machine used during the run
  * @param importCalls the import calls that reached the Defender emulator, including rejected ones
  * @param pages the objects requests that reached the TAXII emulator
  * @param check the comparison of Defender's indicators with the expected ones
  * @param countMismatches counts of the {@code Sync finished} line that differ from the expected ones
  */
 record RunResult(String label, List<String> jvmOptions, ServiceProcess.Result process, ServiceLog log, GcLog gc,
-        Instant processStart, Duration emulatorCpu, long importCalls, long pages, KeptSetCheck check, List<String> countMismatches) {
+        Instant processStart, Duration emulatorCpu, Duration machineBusy, long importCalls, long pages, KeptSetCheck check, List<String> countMismatches) {
 
     static final String HEADER = """
             | Run | Service JVM options | Exit | Status | Cycle (duration_ms) s | Process s | Read s | Objects/s read \
             | Peak heap before GC MiB | Max heap after GC MiB | GCs (full) | Peak RSS MiB | Kept | Created | Imports | Check |
             |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|""";
 
-    /** Returns whether the service exited 0 and Defender holds exactly the expected indicators. */
+    /** Returns whether the service exited 0 and Defender contains exactly the expected indicators. */
     boolean passed() {
         return process.exitStatus() == 0 && check.passed() && countMismatches.isEmpty();
     }
@@ -79,8 +80,12 @@ record RunResult(String label, List<String> jvmOptions, ServiceProcess.Result pr
                 + "%.0f ms paused", gc.maxUsedBeforeMb(), gc.maxUsedAfterMb(), gc.maxCommittedMb(), gc.collections(),
                 gc.fullCollections(), gc.totalPauseMs());
         line(text, "Peak RSS: %.0f MiB", process.peakRssMb());
-        line(text, "CPU: service %.1f s, emulators %.1f s, on %d cores", process.cpuTime().toMillis() / 1000.0,
-                emulatorCpu.toMillis() / 1000.0, Runtime.getRuntime().availableProcessors());
+        Duration otherCpu = machineBusy.minus(process.cpuTime()).minus(emulatorCpu);
+        line(text, "CPU: service %.1f s, emulators %.1f s, other processes %.1f s, of %.1f s on %d cores",
+                process.cpuTime().toMillis() / 1000.0, emulatorCpu.toMillis() / 1000.0,
+                Math.max(0, otherCpu.toMillis()) / 1000.0,
+                process.wallTime().toMillis() / 1000.0 * Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors());
         line(text, "Defender import calls: %d; retries logged: %d; ERROR lines: %d", importCalls, log.retries(),
                 log.errors());
         if (!countMismatches.isEmpty()) {

@@ -40,9 +40,9 @@ public final class SyncBenchmark {
               --jar PATH           the service jar (default target/defender-intel-synchronizer.jar)
               --output DIR         folder for logs and results.md (default target/benchmark)
               --timeout-minutes N  time after which a service run is stopped (default 30)
-            Run it from the project folder, which holds application.properties and routes/.""";
+            Run it from the project folder, which contains application.properties and routes/.""";
 
-    /** Environment variables that could point the service elsewhere or change its JVM; they are not passed on. */
+    /** Prefixes of environment variables that are not passed on, because they could point the service elsewhere or change its JVM options. */
     private static final List<String> DROPPED_PREFIXES = List.of("OPENCTI_", "TAXII_", "DEFENDER_",
             "MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_", "SYNC_", "CONNECTOR_", "SANDBOX_", "HTTP_", "RETRY_",
             "MAPPING_", "DEAD_LETTER_", "CAMEL_", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
@@ -131,10 +131,12 @@ public final class SyncBenchmark {
 
         Instant processStart = Instant.now();
         long emulatorCpuStart = processCpuNanos();
+        Duration machineBusyStart = MachineCpu.busyTime();
         ServiceProcess.Result process = ServiceProcess.run(options.jar, options.jvmOptions, projectDirectory,
                 serviceEnvironment(emulators, collectionId, runDirectory.resolve("data")), consoleLog, gcLogFile,
                 Duration.ofMinutes(options.timeoutMinutes));
         Duration emulatorCpu = Duration.ofNanos(processCpuNanos() - emulatorCpuStart);
+        Duration machineBusy = MachineCpu.busyTime().minus(machineBusyStart);
         ServiceLog log = ServiceLog.read(consoleLog);
         GcLog gc = GcLog.read(gcLogFile);
         KeptSetCheck check = KeptSetCheck.compare(expected.defenderIndicators(), emulators.defender().indicators());
@@ -143,7 +145,7 @@ public final class SyncBenchmark {
         long pages = countRequests(emulators.taxii().requests(), "GET", "/objects/");
 
         RunResult result = new RunResult(label, options.jvmOptions, process, log, gc, processStart, emulatorCpu,
-                importCalls, pages, check, countMismatches);
+                machineBusy, importCalls, pages, check, countMismatches);
         System.out.println(result.describe());
         return result;
     }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One object of a synthetic collection, with what a correct client must make of it. The fields are
- * those the STIX object is written from, so a test can compute the expected outcome without parsing
- * the served JSON.
+ * One object of a synthetic collection, with the outcome that a correct client must produce from it.
+ * The STIX object is written from these fields, so a test can compute the expected outcome without
+ * parsing the served JSON.
  *
  * @param index the position in the collection, from 0
  * @param id the STIX id
@@ -43,7 +43,7 @@ public record SyntheticObject(
     /** The property extension in which OpenCTI exports its score and detection flag. */
     static final String OPENCTI_EXTENSION = "extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba";
 
-    /** How a correct client treats a synthetic object. */
+    /** The treatment that a correct client gives a synthetic object. */
     public enum Kind {
         /** Not an indicator (malware, identity or attack pattern): ignored and not counted as an indicator. */
         OTHER_TYPE,
@@ -94,6 +94,7 @@ public record SyntheticObject(
                 .put("id", id)
                 .put("created", created.toString())
                 .put("modified", modified.toString());
+
         if (kind == Kind.OTHER_TYPE) {
             object.put("name", "Synthetic " + type + " " + index);
             if (type.equals("malware")) {
@@ -104,6 +105,7 @@ public record SyntheticObject(
             }
             return object;
         }
+
         object.put("name", "Synthetic indicator " + index)
                 .put("description", "Indicator " + index + " of a synthetic collection generated for tests and benchmarks")
                 .put("pattern", pattern)
@@ -118,6 +120,7 @@ public record SyntheticObject(
         if (kind == Kind.REVOKED) {
             object.put("revoked", true);
         }
+
         object.putArray("labels").add("malicious-activity");
         object.put("confidence", score);
         ArrayNode markings = object.putArray("object_marking_refs");

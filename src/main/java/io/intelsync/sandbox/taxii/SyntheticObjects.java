@@ -98,12 +98,14 @@ public final class SyntheticObjects {
         Instant modified = MODIFIED_FROM.plusNanos(random.nextLong(modifiedSteps) * modifiedStepMicros * 1000);
         Instant created = modified.minusSeconds(random.nextLong(30L * 24 * 3600 + 1));
         String uuid = uuid(index, random);
+
         int draw = random.nextInt(1000);
         if (draw < 60) {
             String type = OTHER_TYPES[random.nextInt(OTHER_TYPES.length)];
             return new SyntheticObject(index, type + "--" + uuid, type, created, modified, dateAdded(index),
                     Kind.OTHER_TYPE, null, null, null, null, List.of());
         }
+
         int score = random.nextInt(101);
         String id = "indicator--" + uuid;
         Kind kind = kindOf(draw);
@@ -115,6 +117,7 @@ public final class SyntheticObjects {
             return new SyntheticObject(index, id, "indicator", created, modified, dateAdded(index), kind, patternType,
                     "[ipv4-addr:value = '" + address + "']", validUntil, score, List.of());
         }
+
         List<DefenderValue> values = new ArrayList<>();
         List<String> comparisons = new ArrayList<>();
         int valueCount = valueCount(random.nextInt(100));
@@ -183,8 +186,8 @@ public final class SyntheticObjects {
     }
 
     /**
-     * Returns a public IPv4 address that is unique for each slot below 89 * 2^24: the first octet
-     * from 11 to 99 comes from the slot's high bits and the seed, and the other three octets are a
+     * Returns a public IPv4 address that is unique for each slot below 89 * 2^24. The first octet,
+     * from 11 to 99, comes from the slot's high bits and the seed. The other three octets are a
      * bijective scramble of the slot's low 24 bits.
      */
     private String publicIpv4(long slot) {

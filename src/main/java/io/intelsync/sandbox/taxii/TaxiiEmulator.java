@@ -232,8 +232,8 @@ public final class TaxiiEmulator implements AutoCloseable {
     /**
      * Adds a collection whose {@code count} objects {@link SyntheticObjects} generates from
      * {@code seed} each time a page is served, so that its size costs no memory. Use
-     * {@code new SyntheticObjects(seed, count)} to get the same objects and what a client must make
-     * of them.
+     * {@code new SyntheticObjects(seed, count)} to get the same objects and the outcome that a client
+     * must produce from each.
      *
      * @throws IllegalArgumentException if a collection with that id exists, the id is not a single
      *     URL path segment, or the count is outside 0 to {@link SyntheticObjects#MAX_COUNT}
@@ -243,7 +243,7 @@ public final class TaxiiEmulator implements AutoCloseable {
             throw new IllegalArgumentException("Invalid collection id '" + id + "': use letters, digits, '.', '_', '~' or '-'");
         }
         if (collections.containsKey(id) || syntheticCollections.containsKey(id)) {
-            throw new IllegalArgumentException("Collection " + id + " already exists");
+            throw new IllegalArgumentException("Collection " + id + " already exists; use another id");
         }
         syntheticCollections.put(id, new SyntheticCollection(id, new SyntheticObjects(seed, count)));
         LOG.info("TAXII emulator: added synthetic collection {} with {} objects from seed {}", id, count, seed);
