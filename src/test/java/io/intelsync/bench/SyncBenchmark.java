@@ -32,7 +32,8 @@ public final class SyncBenchmark {
             Usage: java -cp target/defender-intel-synchronizer.jar:target/test-classes \
             io.intelsync.bench.SyncBenchmark [options]
               --objects N          objects in the synthetic collection (default 1000000)
-              --seed N             seed of the synthetic collection (default 20240601)
+              --seed N             seed of the synthetic collection (default 4, which puts the cut of
+                                   1000000 objects inside a tie on modified)
               --jvm-options TEXT   JVM options of the service, separated by spaces (default "-Xmx256m")
               --runs N             cycles to run, each in a new service JVM (default 1)
               --max-indicators N   the service's defender.max-indicators (default 15000)
@@ -92,6 +93,7 @@ public final class SyncBenchmark {
         System.out.printf(Locale.ROOT, "Expected: %,d indicators, %,d candidates, kept %,d yielding %,d Defender "
                 + "indicators (%.1f s)%n", expected.indicators(), expected.candidates(), expected.kept().size(),
                 expected.keptWeight(), (System.nanoTime() - computeStart) / 1e9);
+        System.out.println(describeCut(expected));
 
         boolean allPassed = true;
         List<String> rows = new ArrayList<>();
@@ -167,6 +169,23 @@ public final class SyncBenchmark {
         return environment;
     }
 
+    /** Describes where the kept indicators lie in the collection and where the run of candidates ends. */
+    private static String describeCut(ExpectedSelection expected) {
+        if (expected.kept().isEmpty()) {
+            return "No indicator is kept.";
+        }
+        long lowestIndex = expected.kept().stream().mapToLong(ExpectedSelection.KeptIndicator::index).min().orElse(0);
+        long highestIndex = expected.kept().stream().mapToLong(ExpectedSelection.KeptIndicator::index).max().orElse(0);
+        ExpectedSelection.KeptIndicator last = expected.kept().get(expected.kept().size() - 1);
+        ExpectedSelection.KeptIndicator leftOut = expected.firstLeftOut();
+        String cut = leftOut == null ? "every candidate fits"
+                : String.format(Locale.ROOT, "the run ends at object %d (modified %s, weight %d)%s", leftOut.index(),
+                        leftOut.modified(), leftOut.values().size(),
+                        leftOut.modified().equals(last.modified()) ? ", which ties on modified with the last kept one" : "");
+        return String.format(Locale.ROOT, "Kept objects lie between index %d and %d. The last kept is object %d "
+                + "(modified %s), and %s", lowestIndex, highestIndex, last.index(), last.modified(), cut);
+    }
+
     /** Compares the counts of the {@code Sync finished} line with the expected ones. */
     private static List<String> countMismatches(ServiceLog log, ExpectedSelection expected) {
         Map<String, Long> expectedCounts = Map.of(
@@ -201,7 +220,7 @@ public final class SyncBenchmark {
     /** The command-line options. */
     private static final class Options {
         long objects = 1_000_000;
-        long seed = 20_240_601;
+        long seed = 4;
         List<String> jvmOptions = List.of("-Xmx256m");
         int runs = 1;
         int maxIndicators = 15_000;
