@@ -8,7 +8,7 @@ import java.time.Duration;
 /** The CPU time used by all processes of the machine, from the first line of Linux's {@code /proc/stat}. */
 final class MachineCpu {
 
-    /** Clock ticks per second of {@code /proc/stat}; Linux reports USER_HZ, which is 100 on common builds. */
+    /** Clock ticks per second of {@code /proc/stat}, which counts in USER_HZ. */
     // NOTE: USER_HZ is assumed to be 100 (getconf CLK_TCK shows it), because Java cannot read sysconf.
     private static final long TICKS_PER_SECOND = 100;
 

@@ -239,7 +239,7 @@ public final class SyncBenchmark {
                     continue;
                 }
                 if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("Missing value for option " + name);
+                    throw new IllegalArgumentException("Missing value for option " + name + "; see --help");
                 }
                 String value = args[++i];
                 switch (name) {
@@ -257,7 +257,7 @@ public final class SyncBenchmark {
                     case "--jar" -> options.jar = Path.of(value);
                     case "--output" -> options.output = Path.of(value);
                     case "--timeout-minutes" -> options.timeoutMinutes = number(name, value, 1, 24 * 60);
-                    default -> throw new IllegalArgumentException("Unknown option " + name);
+                    default -> throw new IllegalArgumentException("Unknown option " + name + "; see --help");
                 }
             }
             return options;
