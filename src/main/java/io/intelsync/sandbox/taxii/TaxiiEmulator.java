@@ -63,6 +63,7 @@ public final class TaxiiEmulator implements AutoCloseable {
     private final String apiRootName;
     private final AtomicLong sequences = new AtomicLong();
     private final Map<String, TaxiiCollection> collections = new LinkedHashMap<>();
+    private final Map<String, SyntheticCollection> syntheticCollections = new LinkedHashMap<>();
     private final Map<String, ObjectsFault> faults = new HashMap<>();
     private final TaxiiPager pager = new TaxiiPager();
     private final EmulatorHttpServer server;
@@ -230,9 +231,32 @@ public final class TaxiiEmulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- control API: data
 
-    /** Returns the collections in the order the collections endpoint lists them. */
+    /** Returns the collections in the order the collections endpoint lists them, synthetic ones last. */
     public synchronized List<CollectionSummary> collections() {
-        return collections.values().stream().map(TaxiiCollection::summary).toList();
+        List<CollectionSummary> summaries = new ArrayList<>();
+        collections.values().forEach(collection -> summaries.add(collection.summary()));
+        syntheticCollections.values().forEach(collection -> summaries.add(collection.summary()));
+        return List.copyOf(summaries);
+    }
+
+    /**
+     * Adds a collection whose {@code count} objects {@link SyntheticObjects} generates from
+     * {@code seed} each time a page is served, so that its size costs no memory. Use
+     * {@code new SyntheticObjects(seed, count)} to get the same objects and the outcome that a client
+     * must produce from each.
+     *
+     * @throws IllegalArgumentException if a collection with that id exists, the id is not a single
+     *     URL path segment, or the count is outside 0 to {@link SyntheticObjects#MAX_COUNT}
+     */
+    public synchronized void addSyntheticCollection(String id, long count, long seed) {
+        if (id == null || !id.matches("[A-Za-z0-9._~-]+")) {
+            throw new IllegalArgumentException("Invalid collection id '" + id + "': use letters, digits, '.', '_', '~' or '-'");
+        }
+        if (collections.containsKey(id) || syntheticCollections.containsKey(id)) {
+            throw new IllegalArgumentException("Collection " + id + " already exists; use another id");
+        }
+        syntheticCollections.put(id, new SyntheticCollection(id, new SyntheticObjects(seed, count)));
+        LOG.info("TAXII emulator: added synthetic collection {} with {} objects from seed {}", id, count, seed);
     }
 
     /**
@@ -446,6 +470,10 @@ public final class TaxiiEmulator implements AutoCloseable {
         if (segments.size() == 3) {
             return taxiiJson(collectionsResource());
         }
+        SyntheticCollection synthetic = syntheticCollections.get(segments.get(3));
+        if (synthetic != null) {
+            return syntheticRoute(request, segments, synthetic);
+        }
         TaxiiCollection collection = collections.get(segments.get(3));
         if (collection == null) {
             throw unknownCollection(segments.get(3));
@@ -473,8 +501,28 @@ public final class TaxiiEmulator implements AutoCloseable {
         return pageResponse(page, objects);
     }
 
+    private EmulatorResponse syntheticRoute(RecordedRequest request, List<String> segments, SyntheticCollection synthetic)
+            throws TaxiiException {
+        if (segments.size() == 4) {
+            return taxiiJson(collectionResource(synthetic.descriptor()));
+        }
+        return switch (segments.get(4)) {
+            case "objects" -> {
+                TaxiiPager.Page page = synthetic.page(request.query(), pagingSettings());
+                ArrayNode objects = Json.array();
+                page.objects().forEach(object -> objects.add(object.object()));
+                yield pageResponse(page, objects);
+            }
+            case "manifest" -> manifestResponse(synthetic.page(request.query(), pagingSettings()));
+            default -> EmulatorResponse.text(404, "Cannot GET " + request.path());
+        };
+    }
+
     private EmulatorResponse manifest(RecordedRequest request, TaxiiCollection collection) throws TaxiiException {
-        TaxiiPager.Page page = pager.page(collection.objects(), request.query(), pagingSettings(), clock.instant());
+        return manifestResponse(pager.page(collection.objects(), request.query(), pagingSettings(), clock.instant()));
+    }
+
+    private EmulatorResponse manifestResponse(TaxiiPager.Page page) {
         ArrayNode entries = Json.array();
         for (TaxiiObject object : page.objects()) {
             String dateAdded = timestamp(object.dateAdded());
@@ -629,11 +677,12 @@ public final class TaxiiEmulator implements AutoCloseable {
 
     private ObjectNode collectionsResource() {
         ObjectNode resource = Json.object();
-        if (collections.isEmpty() && personality == TaxiiPersonality.MEDALLION) {
+        if (collections.isEmpty() && syntheticCollections.isEmpty() && personality == TaxiiPersonality.MEDALLION) {
             return resource;
         }
         ArrayNode list = resource.putArray("collections");
         collections.values().forEach(collection -> list.add(collectionResource(collection)));
+        syntheticCollections.values().forEach(collection -> list.add(collectionResource(collection.descriptor())));
         return resource;
     }
 

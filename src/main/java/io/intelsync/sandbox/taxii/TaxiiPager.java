@@ -170,7 +170,7 @@ final class TaxiiPager {
      */
     // NOTE: OpenCTI passes limit through parseInt without checking it. What it returns for 0 or a
     // non-number is not known, so both personalities return 400 here.
-    private static int pageSize(Map<String, List<String>> query, Settings settings) throws TaxiiException {
+    static int pageSize(Map<String, List<String>> query, Settings settings) throws TaxiiException {
         String limit = first(query, "limit");
         if (limit == null || limit.isEmpty()) {
             return settings.maxPageSize();
@@ -217,7 +217,7 @@ final class TaxiiPager {
         return candidates.size();
     }
 
-    private static String[] decodeOpaque(String cursor) {
+    static String[] decodeOpaque(String cursor) {
         String json = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
         try {
             JsonNode position = Json.MAPPER.readTree(json);
@@ -227,7 +227,7 @@ final class TaxiiPager {
         }
     }
 
-    private static JsonNode cursorAfter(TaxiiObject last, int nextOffset, CursorFormat format) {
+    static JsonNode cursorAfter(TaxiiObject last, int nextOffset, CursorFormat format) {
         String dateAdded = last.dateAdded().toString();
         return switch (format) {
             case NUMBER -> IntNode.valueOf(nextOffset);
@@ -256,13 +256,13 @@ final class TaxiiPager {
         return arguments;
     }
 
-    private static String messagePrefix(TaxiiPersonality personality) {
+    static String messagePrefix(TaxiiPersonality personality) {
         return personality == TaxiiPersonality.MEDALLION
                 ? "The server did not understand the request or filter parameters: "
                 : "Invalid parameter: ";
     }
 
-    private static String first(Map<String, List<String>> query, String name) {
+    static String first(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
     }
