@@ -30,7 +30,18 @@ public final class SyncService implements AutoCloseable {
      * @param clock the clock of cycles and dead-letter times
      */
     public SyncService(Map<String, String> environment, Map<String, String> overrideProperties, Clock clock) {
-        this.configuration = new SyncConfiguration(environment, clock);
+        this(environment, overrideProperties, clock, io.intelsync.defender.DefenderRateLimits.threadSleeper());
+    }
+
+    /**
+     * @param environment the process environment ({@link System#getenv()} outside tests)
+     * @param overrideProperties properties that replace those of the file, for example from the sandbox
+     * @param clock the clock of cycles, rate limits and dead-letter times
+     * @param sleeper how the rate limits wait; tests advance their clock instead
+     */
+    public SyncService(Map<String, String> environment, Map<String, String> overrideProperties, Clock clock,
+            io.intelsync.defender.DefenderRateLimits.Sleeper sleeper) {
+        this.configuration = new SyncConfiguration(environment, clock, sleeper);
         this.main = new Main();
         main.setDefaultPropertyPlaceholderLocation(PROPERTIES_LOCATION);
         main.configure().addConfiguration(configuration);

@@ -26,11 +26,26 @@ import io.intelsync.defender.IndicatorAction;
  * @param recommendedActions the recommendedActions text of every indicator, or empty
  * @param educateUrl the educate URL of URL indicators that block or warn, or empty
  * @param rbacGroupNames the device groups every indicator applies to, or empty for all devices
+ * @param maxDeletePercent the largest share of the owned indicators one cycle may delete, in percent
+ * @param rateLimits the calls per minute and per hour that the service allows itself
  */
 public record DefenderSettings(String tenantId, String clientId, String clientSecret, URI loginUrl, URI baseUrl,
         String resourcePath, String scope, int expireDays, Optional<IndicatorAction> action, boolean passiveOnly,
         String application, boolean generateAlert, int maxIndicators, int batchSize, Optional<String> recommendedActions,
-        Optional<String> educateUrl, List<String> rbacGroupNames) {
+        Optional<String> educateUrl, List<String> rbacGroupNames, int maxDeletePercent, RateLimits rateLimits) {
+
+    /**
+     * The calls per time window that the service allows itself, within Defender's published limits.
+     *
+     * @param importPerMinute import calls per minute
+     * @param deletePerMinute BatchDelete calls per minute
+     * @param deletePerHour BatchDelete calls per hour
+     * @param listPerMinute list calls per minute
+     * @param listPerHour list calls per hour
+     */
+    public record RateLimits(int importPerMinute, int deletePerMinute, int deletePerHour, int listPerMinute,
+            int listPerHour) {
+    }
 
     public DefenderSettings {
         rbacGroupNames = List.copyOf(rbacGroupNames);

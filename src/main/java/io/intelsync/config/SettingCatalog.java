@@ -105,8 +105,26 @@ public final class SettingCatalog {
     public static final Setting MAX_INDICATORS = addConnector("defender.max-indicators", "MAX_INDICATORS", "15000",
             "indicators", false, "Maximum number of Defender indicators the service keeps, from 1 to 15000 "
                     + "(Defender's limit per tenant).");
+    public static final Setting MAX_DELETE_SHARE = addConnector("defender.max-delete-share", "MAX_DELETE_SHARE", "50",
+            "percent", false, "Largest share of the indicators this service owns that one cycle may delete. A cycle "
+                    + "that would delete more holds its deletions back until an operator confirms them over JMX.");
     public static final Setting BATCH_SIZE = add("defender.batch-size", "DEFENDER_BATCH_SIZE", "500", "indicators",
             false, "Indicators per import call and ids per BatchDelete call, from 1 to 500 (Defender's maximum).");
+    public static final Setting IMPORT_CALLS_PER_MINUTE = add("defender.import-calls-per-minute",
+            "DEFENDER_IMPORT_CALLS_PER_MINUTE", "30", "calls", false,
+            "Most import calls in any minute; Defender allows 30.");
+    public static final Setting DELETE_CALLS_PER_MINUTE = add("defender.delete-calls-per-minute",
+            "DEFENDER_DELETE_CALLS_PER_MINUTE", "30", "calls", false,
+            "Most BatchDelete calls in any minute; Defender allows 30.");
+    public static final Setting DELETE_CALLS_PER_HOUR = add("defender.delete-calls-per-hour",
+            "DEFENDER_DELETE_CALLS_PER_HOUR", "1500", "calls", false,
+            "Most BatchDelete calls in any hour; Defender allows 1,500.");
+    public static final Setting LIST_CALLS_PER_MINUTE = add("defender.list-calls-per-minute",
+            "DEFENDER_LIST_CALLS_PER_MINUTE", "100", "calls", false,
+            "Most list calls (indicators and device groups) in any minute; Defender allows 100.");
+    public static final Setting LIST_CALLS_PER_HOUR = add("defender.list-calls-per-hour",
+            "DEFENDER_LIST_CALLS_PER_HOUR", "1500", "calls", false,
+            "Most list calls (indicators and device groups) in any hour; Defender allows 1,500.");
     public static final Setting ALLOW_NON_PUBLIC_ADDRESSES = add("mapping.allow-non-public-addresses",
             "MAPPING_ALLOW_NON_PUBLIC_ADDRESSES", "false", "", false,
             "true: send private, loopback and other non-public IP addresses, which Defender refuses for tenants "

@@ -245,10 +245,17 @@ public final class SettingsLoader {
             httpUrl(SettingCatalog.EDUCATE_URL, educateUrl);
         }
         List<String> groups = groupNames(SettingCatalog.RBAC_GROUP_NAMES);
+        int maxDeletePercent = integer(SettingCatalog.MAX_DELETE_SHARE, 1, 100);
+        DefenderSettings.RateLimits rateLimits = new DefenderSettings.RateLimits(
+                integer(SettingCatalog.IMPORT_CALLS_PER_MINUTE, 1, 30),
+                integer(SettingCatalog.DELETE_CALLS_PER_MINUTE, 1, 30),
+                integer(SettingCatalog.DELETE_CALLS_PER_HOUR, 1, 1500),
+                integer(SettingCatalog.LIST_CALLS_PER_MINUTE, 1, 100),
+                integer(SettingCatalog.LIST_CALLS_PER_HOUR, 1, 1500));
         return new DefenderSettings(tenantId, clientId, clientSecret, loginUrl, baseUrl, resourcePath, scope, expireDays,
                 action, passiveOnly, application, generateAlert, maxIndicators, batchSize,
                 recommendedActions.isEmpty() ? Optional.empty() : Optional.of(recommendedActions),
-                educateUrl.isEmpty() ? Optional.empty() : Optional.of(educateUrl), groups);
+                educateUrl.isEmpty() ? Optional.empty() : Optional.of(educateUrl), groups, maxDeletePercent, rateLimits);
     }
 
     private Optional<IndicatorAction> action() {

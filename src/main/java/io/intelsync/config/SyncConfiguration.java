@@ -20,7 +20,15 @@ import io.intelsync.auth.MsalTokenProvider;
 import io.intelsync.cycle.SyncControl;
 import io.intelsync.cycle.SyncCycles;
 import io.intelsync.deadletter.DeadLetters;
-import io.intelsync.defender.DefenderCalls;
+import io.intelsync.auth.TokenRefresh;
+import io.intelsync.defender.DefenderHttp;
+import io.intelsync.defender.DefenderRateLimits;
+import io.intelsync.defender.DeleteCalls;
+import io.intelsync.defender.DeletionConfirmation;
+import io.intelsync.defender.DeviceGroupCalls;
+import io.intelsync.defender.ImportCalls;
+import io.intelsync.defender.IndicatorListCalls;
+import io.intelsync.defender.ReconciliationStep;
 import io.intelsync.errors.RetryAfterDelay;
 import io.intelsync.mapping.DefenderIndicatorMapper;
 import io.intelsync.mapping.PatternExtractor;
@@ -44,15 +52,18 @@ public final class SyncConfiguration implements CamelConfiguration {
 
     private final Map<String, String> environment;
     private final Clock clock;
+    private final DefenderRateLimits.Sleeper sleeper;
     private SyncSettings settings;
 
     /**
      * @param environment the process environment ({@link System#getenv()} outside tests)
-     * @param clock the clock of cycles, token expiry checks and dead-letter times
+     * @param clock the clock of cycles, rate limits and dead-letter times
+     * @param sleeper how the rate limits wait; tests advance their clock instead of sleeping
      */
-    public SyncConfiguration(Map<String, String> environment, Clock clock) {
+    public SyncConfiguration(Map<String, String> environment, Clock clock, DefenderRateLimits.Sleeper sleeper) {
         this.environment = Map.copyOf(environment);
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     @Override
@@ -91,7 +102,8 @@ public final class SyncConfiguration implements CamelConfiguration {
         registry.bind("syncState", state);
         SyncCycles cycles = new SyncCycles(settings, clock, state::prepare);
         registry.bind("syncCycles", cycles);
-        SyncControl control = new SyncControl(cycles, state::requestFullRead);
+        DeletionConfirmation confirmation = new DeletionConfirmation();
+        SyncControl control = new SyncControl(cycles, state::requestFullRead, confirmation::confirm);
         registry.bind("syncControl", control);
         control.register();
         registry.bind("taxiiRequests", new TaxiiRequests(settings.taxii()));
@@ -100,9 +112,37 @@ public final class SyncConfiguration implements CamelConfiguration {
         registry.bind("indicatorIntake", new IndicatorIntake(
                 new IndicatorReader(new PatternExtractor(settings.allowNonPublicAddresses()))));
         registry.bind("defenderIndicatorMapper", new DefenderIndicatorMapper(defender, settings.taxii().collections()));
-        registry.bind("defenderCalls", new DefenderCalls(defender, tokens, mapper, settings.deploymentId()));
+        bindDefenderCalls(registry, tokens, mapper, confirmation);
         registry.bind("deadLetters", new DeadLetters(mapper, clock, settings.deploymentId()));
         registry.bind("retryAfterDelay", new RetryAfterDelay(clock, settings.retry()));
+    }
+
+    // The beans of the routes in routes/defender-reconcile.camel.yaml and of the device group lookup.
+    private void bindDefenderCalls(Registry registry, MsalTokenProvider tokens, ObjectMapper mapper,
+            DeletionConfirmation confirmation) {
+        DefenderSettings defender = settings.defender();
+        DefenderSettings.RateLimits rates = defender.rateLimits();
+        Duration minute = Duration.ofMinutes(1);
+        Duration hour = Duration.ofHours(1);
+        List<DefenderRateLimits.Limit> listLimits = List.of(new DefenderRateLimits.Limit(rates.listPerMinute(), minute),
+                new DefenderRateLimits.Limit(rates.listPerHour(), hour));
+        DefenderRateLimits limits = new DefenderRateLimits(clock, sleeper, Map.of(
+                DefenderRateLimits.Operation.LIST, listLimits,
+                DefenderRateLimits.Operation.MACHINE_GROUPS, listLimits,
+                DefenderRateLimits.Operation.IMPORT, List.of(new DefenderRateLimits.Limit(rates.importPerMinute(), minute)),
+                DefenderRateLimits.Operation.BATCH_DELETE, List.of(
+                        new DefenderRateLimits.Limit(rates.deletePerMinute(), minute),
+                        new DefenderRateLimits.Limit(rates.deletePerHour(), hour))));
+        DefenderHttp http = new DefenderHttp(defender, tokens, mapper);
+        registry.bind("defenderRateLimits", limits);
+        registry.bind("defenderIndicators", new IndicatorListCalls(http, limits));
+        registry.bind("deviceGroups", new DeviceGroupCalls(http, limits, settings));
+        registry.bind("reconciliation", new ReconciliationStep(defender, confirmation, mapper, settings.dataDirectory()));
+        registry.bind("defenderImports", new ImportCalls(http, limits, settings.deploymentId()));
+        registry.bind("defenderDeletes", new DeleteCalls(http, limits));
+        TokenRefresh tokenRefresh = new TokenRefresh(tokens, defender.baseUrl());
+        registry.bind("tokenRefresh", tokenRefresh);
+        registry.bind("tokenRefreshProcessor", (org.apache.camel.Processor) tokenRefresh::refresh);
     }
 
     // A typo in the scheme would otherwise surface only when the first failure is dead-lettered.

@@ -19,13 +19,16 @@ import io.intelsync.mapping.SkipReason;
  * @param indicators STIX indicator objects among them
  * @param kept STIX indicators selected for Defender
  * @param overBudget STIX indicators left out because their Defender indicators did not fit the budget
- * @param created Defender indicators imported
+ * @param created Defender indicators created
+ * @param updated owned Defender indicators updated because their fields changed
  * @param deleted Defender indicators deleted
  * @param unchanged desired Defender indicators that Defender already held
  * @param failed Defender indicators that could not be delivered and went to the dead letter
  * @param skipped STIX indicators that yield no Defender indicator
- * @param plannedCreates Defender indicators the plan imports
+ * @param plannedCreates Defender indicators the plan creates
+ * @param plannedUpdates Defender indicators the plan updates
  * @param plannedDeletes Defender indicators the plan deletes
+ * @param withheldDeletes owned indicators no longer desired whose deletion was held back
  * @param skipReasons skipped STIX indicators per reason
  * @param incompleteCollections collections whose read stopped early, with the reason
  * @param deliveryFailures calls to Defender that failed after their retries
@@ -34,8 +37,8 @@ import io.intelsync.mapping.SkipReason;
  */
 public record CycleReport(String cycleId, CycleStatus status, boolean dryRun, boolean fullRead, int collections,
         long objects,
-        long indicators, long kept, long overBudget, long created, long deleted, long unchanged, long failed, long skipped,
-        long plannedCreates, long plannedDeletes, Map<SkipReason, Long> skipReasons,
+        long indicators, long kept, long overBudget, long created, long updated, long deleted, long unchanged,
+        long failed, long skipped, long plannedCreates, long plannedUpdates, long plannedDeletes, long withheldDeletes, Map<SkipReason, Long> skipReasons,
         Map<String, String> incompleteCollections, List<String> deliveryFailures, String fatalError,
         Duration duration) {
 
@@ -48,14 +51,21 @@ public record CycleReport(String cycleId, CycleStatus status, boolean dryRun, bo
                 .append(" indicators=").append(indicators)
                 .append(" kept=").append(kept)
                 .append(" over_budget=").append(overBudget)
-                .append(" created=").append(created)
-                .append(" deleted=").append(deleted)
+                .append(" created=").append(created);
+        if (!dryRun) {
+            line.append(" updated=").append(updated);
+        }
+        line.append(" deleted=").append(deleted)
                 .append(" unchanged=").append(unchanged)
                 .append(" failed=").append(failed)
                 .append(" skipped=").append(skipped);
         if (dryRun) {
             line.append(" dry_run=true planned_create=").append(plannedCreates)
+                    .append(" planned_update=").append(plannedUpdates)
                     .append(" planned_delete=").append(plannedDeletes);
+        }
+        if (withheldDeletes > 0) {
+            line.append(" withheld_deletes=").append(withheldDeletes);
         }
         line.append(" duration_ms=").append(duration.toMillis())
                 .append(" status=").append(status.label());

@@ -21,11 +21,13 @@ public final class SyncControl implements SyncControlMBean {
 
     private final SyncCycles cycles;
     private final Runnable fullReadRequest;
+    private final Runnable deleteConfirmation;
     private ObjectName registeredName;
 
-    public SyncControl(SyncCycles cycles, Runnable fullReadRequest) {
+    public SyncControl(SyncCycles cycles, Runnable fullReadRequest, Runnable deleteConfirmation) {
         this.cycles = cycles;
         this.fullReadRequest = fullReadRequest;
+        this.deleteConfirmation = deleteConfirmation;
     }
 
     @Override
@@ -44,6 +46,12 @@ public final class SyncControl implements SyncControlMBean {
     public void requestFullRead() {
         LOG.info("Full read requested over JMX");
         fullReadRequest.run();
+    }
+
+    @Override
+    public void confirmDeletes() {
+        LOG.warn("Deletions above the configured share confirmed over JMX for the next cycle");
+        deleteConfirmation.run();
     }
 
     /** Registers the MBean with the platform MBean server, replacing one left by an earlier service in this JVM. */

@@ -11,4 +11,7 @@ public interface SyncControlMBean {
 
     /** Makes the next cycle read every collection in full, which also notices objects that left a collection. */
     void requestFullRead();
+
+    /** Lets the next cycle delete more of the owned indicators than {@code defender.max-delete-share} allows. */
+    void confirmDeletes();
 }

@@ -32,7 +32,10 @@ public final class SyncCycle {
     private final Clock clock;
     private final boolean dryRun;
     private final List<CollectionConfig> collections;
-    private final NewestIndicatorSelection selection;
+    private final Map<String, Integer> collectionBudgets = new LinkedHashMap<>();
+    private final SelectionOrder order;
+    private volatile NewestIndicatorSelection selection;
+    private volatile int budget;
     private final Map<String, CollectionRead> reads = new LinkedHashMap<>();
     private final Map<SkipReason, AtomicLong> skips = new EnumMap<>(SkipReason.class);
     private final List<String> deliveryFailures = new ArrayList<>();
@@ -40,12 +43,16 @@ public final class SyncCycle {
     private final AtomicLong indicators = new AtomicLong();
     private final AtomicLong unexpectedSpecVersions = new AtomicLong();
     private final AtomicLong created = new AtomicLong();
+    private final AtomicLong updated = new AtomicLong();
     private final AtomicLong deleted = new AtomicLong();
     private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile long kept;
     private volatile long plannedCreates;
+    private volatile long plannedUpdates;
     private volatile long plannedDeletes;
+    private volatile long withheldDeletes;
+    private volatile java.util.Set<io.intelsync.defender.IndicatorKey> plannedUpdateKeys = java.util.Set.of();
     private volatile String fatalError;
     private boolean fullRead = true;
     private Map<String, String> startCursors = Map.of();
@@ -53,30 +60,45 @@ public final class SyncCycle {
     private volatile Instant finishedAt;
 
     public SyncCycle(String id, Clock clock, boolean dryRun, List<CollectionConfig> collections, int budget) {
-        this(id, clock, dryRun, collections, budget, SelectionOrder.NEWEST_FIRST);
+        this(id, clock, dryRun, collections, SelectionOrder.NEWEST_FIRST);
+        startSelection(budget);
     }
 
     /**
+     * Creates a cycle whose selection starts once its budget is known, see {@link #startSelection}.
+     *
      * @param id the cycle id
      * @param clock the clock against which expiry is judged
      * @param dryRun whether writes are only planned
      * @param collections the configured collections in priority order
-     * @param budget the most Defender indicators to keep
      * @param order which indicators fill the budget first
      */
-    public SyncCycle(String id, Clock clock, boolean dryRun, List<CollectionConfig> collections, int budget,
-            SelectionOrder order) {
+    public SyncCycle(String id, Clock clock, boolean dryRun, List<CollectionConfig> collections, SelectionOrder order) {
         this.id = Objects.requireNonNull(id, "id");
         this.clock = clock;
         this.startedAt = clock.instant();
         this.dryRun = dryRun;
         this.collections = List.copyOf(collections);
-        Map<String, Integer> collectionBudgets = new LinkedHashMap<>();
+        this.order = order;
         for (CollectionConfig collection : collections) {
             collection.overrides().maxIndicators().ifPresent(max -> collectionBudgets.put(collection.id(), max));
         }
-        this.selection = new NewestIndicatorSelection(budget, collectionBudgets,
+    }
+
+    /**
+     * Starts the selection of the newest indicators.
+     *
+     * @param maxIndicators the most Defender indicators the selection may keep, at least 1
+     */
+    public synchronized void startSelection(int maxIndicators) {
+        this.budget = maxIndicators;
+        this.selection = new NewestIndicatorSelection(maxIndicators, collectionBudgets,
                 order == SelectionOrder.COLLECTION_FIRST ? SelectionCandidate.COLLECTION_FIRST : SelectionCandidate.PRIORITY);
+    }
+
+    /** Returns the budget of the selection, once started. */
+    public int budget() {
+        return budget;
     }
 
     /**
@@ -129,8 +151,13 @@ public final class SyncCycle {
         return collections;
     }
 
+    /** Returns the selection, once {@link #startSelection} ran. */
     public NewestIndicatorSelection selection() {
-        return selection;
+        NewestIndicatorSelection current = selection;
+        if (current == null) {
+            throw new IllegalStateException("The selection of cycle " + id + " has not started");
+        }
+        return current;
     }
 
     /**
@@ -185,9 +212,24 @@ public final class SyncCycle {
         this.kept = keptIndicators;
     }
 
-    public void setPlanned(long creates, long deletes) {
-        this.plannedCreates = creates;
-        this.plannedDeletes = deletes;
+    /** Records the cycle's plan for its counts, and counts the desired indicators Defender already holds. */
+    public void setPlan(io.intelsync.defender.SyncPlan plan) {
+        this.plannedCreates = plan.creates().size();
+        this.plannedUpdates = plan.updates().size();
+        this.plannedDeletes = plan.deletes().size();
+        this.withheldDeletes = plan.withheldDeletes().size();
+        this.plannedUpdateKeys = plan.updates().stream().map(update -> update.desired().indicator().key())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        unchanged.addAndGet(plan.unchanged());
+    }
+
+    /** Returns whether the plan updates this indicator rather than creating it. */
+    public boolean isPlannedUpdate(io.intelsync.mapping.DesiredIndicator indicator) {
+        return plannedUpdateKeys.contains(indicator.indicator().key());
+    }
+
+    public void addUpdated(long count) {
+        updated.addAndGet(count);
     }
 
     public void addCreated(long count) {
@@ -196,10 +238,6 @@ public final class SyncCycle {
 
     public void addDeleted(long count) {
         deleted.addAndGet(count);
-    }
-
-    public void addUnchanged(long count) {
-        unchanged.addAndGet(count);
     }
 
     /** Counts Defender indicators that were not delivered; they went to the dead letter. */
@@ -259,10 +297,10 @@ public final class SyncCycle {
             finishedAt = clock.instant();
         }
         long skipped = skipCounts().values().stream().mapToLong(Long::longValue).sum();
-        long overBudget = selection.outOfBudgetCount() + selection.tooLargeCount();
+        long overBudget = selection == null ? 0 : selection.outOfBudgetCount() + selection.tooLargeCount();
         return new CycleReport(id, status(), dryRun, fullRead, collections.size(), objects.get(), indicators.get(), kept,
-                overBudget,
-                created.get(), deleted.get(), unchanged.get(), failed.get(), skipped, plannedCreates, plannedDeletes,
+                overBudget, created.get(), updated.get(), deleted.get(), unchanged.get(), failed.get(), skipped,
+                plannedCreates, plannedUpdates, plannedDeletes, withheldDeletes,
                 skipCounts(), incompleteReads(), List.copyOf(deliveryFailures), fatalError,
                 Duration.between(startedAt, finishedAt));
     }

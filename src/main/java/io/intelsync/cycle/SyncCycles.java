@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.intelsync.config.SyncSettings;
+import io.intelsync.defender.DefenderListing;
 
 /**
  * Starts and finishes sync cycles. The {@code sync-cycle} route calls {@link #begin} first and
@@ -21,6 +22,8 @@ import io.intelsync.config.SyncSettings;
 public final class SyncCycles {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncCycles.class);
+    /** Defender's limit of active indicators per tenant; Microsoft does not raise it. */
+    public static final int TENANT_LIMIT = 15_000;
 
     private final SyncSettings settings;
     private final Clock clock;
@@ -42,12 +45,32 @@ public final class SyncCycles {
     public SyncCycle begin(Exchange exchange) {
         String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         SyncCycle cycle = new SyncCycle(id, clock, settings.defender().passiveOnly(), settings.taxii().collections(),
-                settings.defender().maxIndicators(), settings.selectionOrder());
+                settings.selectionOrder());
         exchange.setProperty(SyncCycle.PROPERTY, cycle);
         LOG.info("Sync started cycle={} deployment={} collections={} dry_run={}", id, settings.deploymentId(),
                 settings.taxii().collections().stream().map(c -> c.id()).toList(), cycle.dryRun());
-        readPlanner.accept(cycle);
         return cycle;
+    }
+
+    /**
+     * Starts the exchange's selection once Defender was listed. Indicators that other tools or people own use
+     * Defender's limit of {@value #TENANT_LIMIT} per tenant too, so the budget is the smaller of
+     * {@code defender.max-indicators} and what they leave.
+     */
+    public void prepareSelection(Exchange exchange) {
+        SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
+        DefenderListing listing = exchange.getProperty(DefenderListing.PROPERTY, DefenderListing.class);
+        String clientId = settings.defender().clientId();
+        String application = settings.defender().application();
+        long others = listing.indicators().stream().filter(i -> !i.isOwnedBy(clientId, application)).count();
+        int left = (int) Math.max(0, TENANT_LIMIT - others);
+        int budget = Math.max(1, Math.min(settings.defender().maxIndicators(), left));
+        if (left < settings.defender().maxIndicators()) {
+            LOG.warn("Other tools or people own {} Defender indicators cycle={}, so this service keeps at most {} of "
+                    + "the tenant's {}", others, cycle.id(), budget, TENANT_LIMIT);
+        }
+        cycle.startSelection(budget);
+        readPlanner.accept(cycle);
     }
 
     /** Logs the {@code Sync finished} line of the exchange's cycle and keeps its report. */

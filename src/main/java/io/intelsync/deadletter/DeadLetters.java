@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.intelsync.cycle.CollectionRead;
 import io.intelsync.cycle.SyncCycle;
-import io.intelsync.defender.DefenderCalls;
+import io.intelsync.defender.DefenderHttp;
 import io.intelsync.defender.ExistingIndicator;
 import io.intelsync.mapping.DesiredIndicator;
 import io.intelsync.taxii.TaxiiRequests;
@@ -49,7 +49,7 @@ public final class DeadLetters {
     /** Replaces the body with the dead-letter lines for the exchange, one JSON object per line. */
     public void toLines(Exchange exchange) throws JsonProcessingException {
         List<DeadLetterRecord> records = rejectedItems(exchange);
-        if (records == null) {
+        if (records == null || records.isEmpty()) {
             Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
             records = failure == null ? List.of() : recordFailure(exchange, failure);
         }
@@ -69,7 +69,7 @@ public final class DeadLetters {
                 failure == null ? "unknown error" : failure.getMessage(), lines == null ? "" : lines.strip());
     }
 
-    // Returns the refused items of an import and removes them from the exchange, or null on the failure path.
+    // Returns the refused items of an import and removes them from the exchange; empty or null on the failure path.
     @SuppressWarnings("unchecked") // DefenderCalls.readImport stores a list of records
     private static List<DeadLetterRecord> rejectedItems(Exchange exchange) {
         return (List<DeadLetterRecord>) exchange.removeProperty(DeadLetterRecord.REJECTED_PROPERTY);
@@ -97,7 +97,7 @@ public final class DeadLetters {
                         read == null ? null : Map.of("page", String.valueOf(read.pages() + 1))));
             }
             case "defender-import" -> {
-                List<?> batch = exchange.getProperty(DefenderCalls.BATCH_PROPERTY, List.class);
+                List<?> batch = exchange.getProperty(DefenderHttp.BATCH_PROPERTY, List.class);
                 int size = batch == null ? 0 : batch.size();
                 LOG.error("Defender import failed cycle={} indicators={}: {}", cycleId, size, reason);
                 if (cycle != null) {
@@ -111,7 +111,7 @@ public final class DeadLetters {
                 }
             }
             case "defender-delete" -> {
-                List<?> batch = exchange.getProperty(DefenderCalls.BATCH_PROPERTY, List.class);
+                List<?> batch = exchange.getProperty(DefenderHttp.BATCH_PROPERTY, List.class);
                 int size = batch == null ? 0 : batch.size();
                 LOG.error("Defender delete failed cycle={} indicators={}: {}", cycleId, size, reason);
                 if (cycle != null) {

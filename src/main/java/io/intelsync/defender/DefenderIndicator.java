@@ -21,19 +21,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param externalId the id of the source object, for correlation
  * @param recommendedActions text shown with alerts, or null
  * @param rbacGroupNames the device groups the indicator applies to, or null for all devices
+ * @param rbacGroupIds Defender's ids of those device groups, or null
  * @param educateUrl the URL shown to users when a URL indicator blocks or warns, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DefenderIndicator(String indicatorValue, IndicatorType indicatorType, IndicatorAction action,
         IndicatorSeverity severity, String title, String description, String expirationTime, Boolean generateAlert,
         String application, String externalId, String recommendedActions, List<String> rbacGroupNames,
-        String educateUrl) {
+        List<Long> rbacGroupIds, String educateUrl) {
 
     public DefenderIndicator {
         Objects.requireNonNull(indicatorValue, "indicatorValue");
         Objects.requireNonNull(indicatorType, "indicatorType");
         Objects.requireNonNull(action, "action");
         rbacGroupNames = rbacGroupNames == null ? null : List.copyOf(rbacGroupNames);
+        rbacGroupIds = rbacGroupIds == null ? null : List.copyOf(rbacGroupIds);
     }
 
     /** Returns the key under which Defender stores this indicator. */

@@ -1,5 +1,6 @@
 package io.intelsync.defender;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,12 +15,38 @@ import java.util.Locale;
  * @param externalId the correlation id given when it was written, or null
  * @param action the current action, or null
  * @param rbacGroupNames the device groups it applies to, empty for all devices
+ * @param fields the other fields the service writes, as Defender returns them
  */
 public record ExistingIndicator(String id, String type, String value, String createdBy, String application,
-        String externalId, String action, List<String> rbacGroupNames) {
+        String externalId, String action, List<String> rbacGroupNames, Fields fields) {
+
+    /**
+     * Fields that the service writes on its indicators and updates when they change.
+     *
+     * @param severity the severity, or null
+     * @param title the title, or null
+     * @param description the description, or null
+     * @param expirationTime when Defender removes the indicator, or null when it does not expire
+     * @param recommendedActions the recommended actions, or null
+     * @param educateUrl the educate URL, or null
+     * @param generateAlert whether matches raise alerts, or null when not returned
+     */
+    public record Fields(String severity, String title, String description, Instant expirationTime,
+            String recommendedActions, String educateUrl, Boolean generateAlert) {
+
+        /** Fields of an indicator whose other fields are unknown. */
+        public static final Fields UNKNOWN = new Fields(null, null, null, null, null, null, null);
+    }
 
     public ExistingIndicator {
         rbacGroupNames = rbacGroupNames == null ? List.of() : List.copyOf(rbacGroupNames);
+        fields = fields == null ? Fields.UNKNOWN : fields;
+    }
+
+    /** Creates an indicator whose other fields are unknown. */
+    public ExistingIndicator(String id, String type, String value, String createdBy, String application,
+            String externalId, String action, List<String> rbacGroupNames) {
+        this(id, type, value, createdBy, application, externalId, action, rbacGroupNames, Fields.UNKNOWN);
     }
 
     /** Returns the key under which Defender stores this indicator. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import io.intelsync.config.CollectionOverrides;
 import io.intelsync.config.DefenderSettings;
 import io.intelsync.cycle.SyncCycle;
 import io.intelsync.defender.DefenderIndicator;
+import io.intelsync.defender.DeviceGroupCalls;
 import io.intelsync.defender.IndicatorAction;
 import io.intelsync.defender.IndicatorKey;
 import io.intelsync.defender.IndicatorType;
@@ -74,22 +74,32 @@ public final class DefenderIndicatorMapper implements Processor {
         SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
         List<SelectionCandidate> kept = cycle.selection().kept();
         cycle.setKept(kept.size());
-        List<DesiredIndicator> desired = map(kept, cycle.now(), cycle.id());
+        @SuppressWarnings("unchecked") // set by DeviceGroupCalls when device groups are configured
+        Map<String, Long> groupIds = exchange.getProperty(DeviceGroupCalls.PROPERTY, Map.class);
+        List<DesiredIndicator> desired = map(kept, cycle.now(), cycle.id(), groupIds == null ? Map.of() : groupIds);
         exchange.setProperty(DESIRED_PROPERTY, desired);
         LOG.info("Mapped indicators cycle={} kept={} desired={}", cycle.id(), kept.size(), desired.size());
     }
 
     /** Maps the kept candidates to the Defender indicators they request, without duplicates. */
     public List<DesiredIndicator> map(List<SelectionCandidate> kept, Instant now, String cycleId) {
+        return map(kept, now, cycleId, Map.of());
+    }
+
+    /**
+     * Maps the kept candidates to the Defender indicators they request, without duplicates.
+     *
+     * @param groupIds Defender's device group ids by configured name
+     */
+    public List<DesiredIndicator> map(List<SelectionCandidate> kept, Instant now, String cycleId,
+            Map<String, Long> groupIds) {
         List<SelectionCandidate> byPriority = new ArrayList<>(kept);
-        byPriority.sort(Comparator.comparingInt(SelectionCandidate::collectionRank)
-                .thenComparing(c -> c.indicator().modified(), Comparator.reverseOrder())
-                .thenComparingLong(SelectionCandidate::sequence));
+        byPriority.sort(SelectionCandidate.COLLECTION_FIRST);
         Set<IndicatorKey> seen = new HashSet<>();
         List<DesiredIndicator> desired = new ArrayList<>();
         for (SelectionCandidate candidate : byPriority) {
             for (Observable observable : candidate.observables()) {
-                Optional<DefenderIndicator> indicator = toDefender(candidate, observable, now, cycleId);
+                Optional<DefenderIndicator> indicator = toDefender(candidate, observable, now, cycleId, groupIds);
                 if (indicator.isPresent() && seen.add(indicator.get().key())) {
                     desired.add(new DesiredIndicator(indicator.get(), candidate.stixId(), candidate.collectionId()));
                 }
@@ -99,7 +109,7 @@ public final class DefenderIndicatorMapper implements Processor {
     }
 
     private Optional<DefenderIndicator> toDefender(SelectionCandidate candidate, Observable observable, Instant now,
-            String cycleId) {
+            String cycleId, Map<String, Long> groupIds) {
         StixIndicator stix = candidate.indicator();
         CollectionOverrides overrides = overridesByCollection.getOrDefault(candidate.collectionId(),
                 CollectionOverrides.NONE);
@@ -132,7 +142,15 @@ public final class DefenderIndicatorMapper implements Processor {
                 ScorePolicy.severity(score), title(stix, observable), description(stix, candidate),
                 EXPIRATION_FORMAT.format(expiration.truncatedTo(ChronoUnit.SECONDS)), generateAlert,
                 settings.application(), stix.externalId(), recommendedActions, groups.isEmpty() ? null : groups,
-                educateUrl));
+                groupIds(groups, groupIds), educateUrl));
+    }
+
+    // Ids go with names only when every name resolved, so that no partial set of ids is ever sent.
+    private static List<Long> groupIds(List<String> names, Map<String, Long> groupIds) {
+        if (names.isEmpty() || !groupIds.keySet().containsAll(names)) {
+            return null;
+        }
+        return names.stream().map(groupIds::get).toList();
     }
 
     private static String title(StixIndicator stix, Observable observable) {

@@ -22,20 +22,23 @@ public record SelectionCandidate(StixIndicator indicator, String collectionId, i
 
     /**
      * Orders candidates from the highest priority to the lowest: newest {@code modified} first, then the
-     * collection configured first, then the one offered first.
+     * collection configured first, then the STIX id, so that every cycle breaks ties the same way whatever
+     * the order of reading, then the one offered first.
      */
     public static final Comparator<SelectionCandidate> PRIORITY = Comparator
             .comparing((SelectionCandidate c) -> c.indicator().modified(), Comparator.reverseOrder())
             .thenComparingInt(SelectionCandidate::collectionRank)
+            .thenComparing(SelectionCandidate::stixId)
             .thenComparingLong(SelectionCandidate::sequence);
 
     /**
      * Orders candidates by collection first: the collection configured first, then the newest
-     * {@code modified}, then the one offered first.
+     * {@code modified}, then the STIX id, then the one offered first.
      */
     public static final Comparator<SelectionCandidate> COLLECTION_FIRST = Comparator
             .comparingInt(SelectionCandidate::collectionRank)
             .thenComparing((SelectionCandidate c) -> c.indicator().modified(), Comparator.reverseOrder())
+            .thenComparing(SelectionCandidate::stixId)
             .thenComparingLong(SelectionCandidate::sequence);
 
     public SelectionCandidate {

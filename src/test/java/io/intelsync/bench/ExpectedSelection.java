@@ -39,9 +39,10 @@ public final class ExpectedSelection {
     public record KeptIndicator(long index, String stixId, Instant modified, List<SyntheticObject.DefenderValue> values) {
     }
 
+    // The service's order within one collection: newest modified first, then the STIX id.
     private static final Comparator<SyntheticObject> PRIORITY = Comparator
             .comparing(SyntheticObject::modified, Comparator.reverseOrder())
-            .thenComparingLong(SyntheticObject::index);
+            .thenComparing(SyntheticObject::id);
 
     private final List<KeptIndicator> kept;
     private final KeptIndicator firstLeftOut;

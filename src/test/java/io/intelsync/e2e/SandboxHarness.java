@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.intelsync.SyncService;
 import io.intelsync.cycle.CycleReport;
+import io.intelsync.defender.DefenderRateLimits;
 import io.intelsync.sandbox.Emulators;
 import io.intelsync.sandbox.taxii.CollectionSummary;
 import io.intelsync.sandbox.taxii.TaxiiPersonality;
@@ -31,6 +32,8 @@ final class SandboxHarness implements AutoCloseable {
     final Emulators emulators;
     final Path dataDirectory;
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private final Clock clock;
+    private final DefenderRateLimits.Sleeper sleeper;
     private SyncService service;
 
     SandboxHarness(Path dataDirectory) throws IOException {
@@ -39,8 +42,19 @@ final class SandboxHarness implements AutoCloseable {
 
     /** Starts the emulators with the given TAXII personality; medallion's is reached with HTTP Basic. */
     SandboxHarness(Path dataDirectory, TaxiiPersonality personality) throws IOException {
+        this(dataDirectory, personality, Clock.systemUTC(), DefenderRateLimits.threadSleeper());
+    }
+
+    /**
+     * Starts the emulators and the service on a shared clock. With a {@link io.intelsync.sandbox.MutableClock}
+     * and a sleeper that advances it, rate limits pace a cycle in simulated time.
+     */
+    SandboxHarness(Path dataDirectory, TaxiiPersonality personality, Clock clock, DefenderRateLimits.Sleeper sleeper)
+            throws IOException {
         this.dataDirectory = dataDirectory;
-        this.emulators = Emulators.builder().taxiiPersonality(personality).start();
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.emulators = Emulators.builder().taxiiPersonality(personality).clock(clock).start();
         overrides.put("taxii.api-root", emulators.taxiiApiRootUrl());
         overrides.put("taxii.auth", "bearer");
         overrides.put("taxii.token", Emulators.TAXII_TOKEN);
@@ -69,7 +83,7 @@ final class SandboxHarness implements AutoCloseable {
     }
 
     SandboxHarness start() throws Exception {
-        service = new SyncService(Map.of(), overrides, Clock.systemUTC());
+        service = new SyncService(Map.of(), overrides, clock, sleeper);
         service.start();
         return this;
     }
@@ -107,15 +121,36 @@ final class SandboxHarness implements AutoCloseable {
         return id;
     }
 
-    /** Adds an indicator for one domain to a collection. */
-    void addDomainIndicator(String collectionId, int number, String domain) {
+    /** Adds an indicator for one domain to a collection and returns its STIX id. */
+    String addDomainIndicator(String collectionId, int number, String domain) {
+        return addDomainIndicator(collectionId, number, domain, null, 0);
+    }
+
+    /**
+     * Adds a version of an indicator for one domain, with an OpenCTI score when {@code score} is not null; a
+     * higher {@code version} gives a later {@code modified}. Returns its STIX id.
+     */
+    String addDomainIndicator(String collectionId, int number, String domain, Integer score, int version) {
+        String id = String.format("indicator--%08x-0000-4000-8000-%012x", Math.abs(collectionId.hashCode()), number);
         ObjectNode indicator = JSON.createObjectNode().put("type", "indicator").put("spec_version", "2.1")
-                .put("id", String.format("indicator--%08x-0000-4000-8000-%012x", Math.abs(collectionId.hashCode()), number))
+                .put("id", id)
                 .put("created", "2026-01-01T00:00:00.000Z")
-                .put("modified", java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(number).toString())
+                .put("modified", java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(number)
+                        .plus(java.time.Duration.ofDays(version)).toString())
                 .put("name", domain).put("pattern", "[domain-name:value = '" + domain + "']").put("pattern_type", "stix")
                 .put("valid_from", "2026-01-01T00:00:00Z");
+        if (score != null) {
+            indicator.putObject("extensions").putObject(io.intelsync.stix.IndicatorReader.OPENCTI_EXTENSION)
+                    .put("extension_type", "property-extension").put("id", "octi-" + number).put("score", score)
+                    .put("detection", true);
+        }
         emulators.taxii().addObject(collectionId, indicator);
+        return id;
+    }
+
+    /** Returns the service's Camel context. */
+    org.apache.camel.CamelContext camelContext() {
+        return service.camelContext();
     }
 
     /** Returns the objects requests that the TAXII emulator received for a collection. */

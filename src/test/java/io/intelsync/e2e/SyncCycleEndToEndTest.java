@@ -244,7 +244,7 @@ class SyncCycleEndToEndTest {
     void deadLetterEndpointFailureIsLogged() throws Exception {
         harness = new SandboxHarness(dataDirectory).with("dead-letter.uri", "file:/proc/not-writable?fileName=x.jsonl")
                 .start();
-        harness.emulators.defender().failNext(DefenderEndpoint.IMPORT, 400, 1, null);
+        harness.emulators.defender().failNext(DefenderEndpoint.IMPORT, 500, 3, null);
 
         CycleReport report = harness.runCycle();
 
@@ -252,7 +252,7 @@ class SyncCycleEndToEndTest {
         assertThat(report.failed()).isEqualTo(500);
         assertThat(report.created()).isEqualTo(ExpectedSampleCounts.CREATED - 500);
         assertThat(logs.linesContaining("Could not write to the dead-letter endpoint")).singleElement().asString()
-                .contains("\"stage\":\"defender-import\"").contains("HTTP 400");
+                .contains("\"stage\":\"defender-import\"").contains("HTTP 500");
     }
 
     @Test

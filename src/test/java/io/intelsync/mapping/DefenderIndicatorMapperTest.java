@@ -28,7 +28,8 @@ class DefenderIndicatorMapperTest {
     private static DefenderSettings settings(Optional<IndicatorAction> action) {
         return new DefenderSettings("t", "client", "secret", URI.create("https://login.microsoftonline.com"),
                 URI.create("https://api.securitycenter.microsoft.com"), "/api/indicators", "scope", 30, action, false,
-                "Defender Intel Synchronizer", false, 15000, 500, Optional.empty(), Optional.empty(), List.of());
+                "Defender Intel Synchronizer", false, 15000, 500, Optional.empty(), Optional.empty(), List.of(), 50,
+                new DefenderSettings.RateLimits(30, 30, 1500, 100, 1500));
     }
 
     private static CollectionOverrides overrides(IndicatorAction action, Integer expireDays) {
@@ -179,7 +180,7 @@ class DefenderIndicatorMapperTest {
         DefenderSettings withGroups = new DefenderSettings(base.tenantId(), base.clientId(), base.clientSecret(),
                 base.loginUrl(), base.baseUrl(), base.resourcePath(), base.scope(), base.expireDays(), base.action(),
                 false, base.application(), false, 15000, 500, Optional.of("Call the SOC"), Optional.empty(),
-                List.of("Workstations"));
+                List.of("Workstations"), 50, base.rateLimits());
         DefenderIndicator indicator = single(new DefenderIndicatorMapper(withGroups, List.of()).map(List.of(candidate(
                 "indicator--a", "c", 0, "2026-05-01T00:00:00Z", null, null, domain("a.example.com"))), NOW, "cycle"));
         assertThat(indicator.rbacGroupNames()).containsExactly("Workstations");

@@ -232,7 +232,7 @@ class NewestIndicatorSelectionTest {
         }
         List<String> expected = offers.stream()
                 .sorted((a, b) -> Long.compare(b.minutes(), a.minutes()) != 0 ? Long.compare(b.minutes(), a.minutes())
-                        : Integer.compare(offers.indexOf(a), offers.indexOf(b)))
+                        : a.id().compareTo(b.id()))
                 .limit(100).map(Offer::id).toList();
         assertThat(keptIds(run(100, offers))).isEqualTo(expected);
     }

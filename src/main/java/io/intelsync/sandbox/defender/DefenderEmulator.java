@@ -278,6 +278,14 @@ public final class DefenderEmulator implements AutoCloseable {
         plan.nextRetryAfterSeconds = retryAfterSeconds;
     }
 
+    /**
+     * Makes every import request that contains the value fail whole with 400 {@code InvalidRequestBody}, as
+     * Defender answers a request body it rejects, so that a client must find the item itself.
+     */
+    public void rejectBatchesContaining(String indicatorValue) {
+        api.rejectBatchesContaining(indicatorValue);
+    }
+
     /** Makes every {@code n}th authenticated call to an endpoint fail, counting from the next call. */
     public synchronized void failEveryNth(DefenderEndpoint endpoint, int n, int status, Integer retryAfterSeconds) {
         requireErrorStatus(status);

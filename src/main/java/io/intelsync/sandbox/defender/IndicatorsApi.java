@@ -49,6 +49,14 @@ final class IndicatorsApi {
 
     private final IndicatorStore store;
 
+    // Values that make Defender refuse a whole import request, as a test knob.
+    private final java.util.Set<String> batchRejectedValues = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Makes every import request that contains the value fail whole with 400, as a body Defender rejects does. */
+    void rejectBatchesContaining(String value) {
+        batchRejectedValues.add(value.toLowerCase(java.util.Locale.ROOT));
+    }
+
     IndicatorsApi(IndicatorStore store) {
         this.store = store;
     }
@@ -126,6 +134,11 @@ final class IndicatorsApi {
         List<IndicatorRequest> indicators = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             indicators.add(IndicatorRequest.parse(items.get(i), "Indicators[" + i + "]."));
+            String value = indicators.get(i).indicatorValue().toLowerCase(java.util.Locale.ROOT);
+            if (batchRejectedValues.contains(value)) {
+                throw DefenderApiException.invalidRequestBody("Indicators[" + i + "].indicatorValue '"
+                        + indicators.get(i).indicatorValue() + "' is invalid");
+            }
         }
 
         ArrayNode results = Json.array();
