@@ -22,6 +22,8 @@ import io.intelsync.config.InvalidSettingsException;
 import io.intelsync.config.SettingCatalog;
 import io.intelsync.config.SettingsSource;
 import io.intelsync.cycle.CycleReport;
+import io.intelsync.cycle.CycleStatus;
+import io.intelsync.deadletter.ReplayReport;
 import io.intelsync.sandbox.Emulators;
 import io.intelsync.sandbox.EmulatorsBanner;
 import io.intelsync.sandbox.SandboxSettings;
@@ -33,9 +35,9 @@ import io.intelsync.taxii.TaxiiCheckException;
  */
 public final class Application {
 
-    /** Exit status of a cycle that was partial. */
+    /** Exit status of a cycle, or a dead-letter replay, that was partial. */
     static final int EXIT_PARTIAL = 1;
-    /** Exit status of a cycle that failed, or of an unexpected error. */
+    /** Exit status of a cycle or a dead-letter replay that failed, or of an unexpected error. */
     static final int EXIT_FAILED = 2;
     /** Exit status of a wrong command-line option (sysexits EX_USAGE). */
     static final int EXIT_USAGE = 64;
@@ -100,17 +102,22 @@ public final class Application {
             if (commandLine.dryRun()) {
                 overrides.put(SettingCatalog.PASSIVE_ONLY.key(), "true");
             }
-            if (commandLine.once()) {
+            if (commandLine.once() || commandLine.replayDeadLetters()) {
                 overrides.put(SettingCatalog.SCHEDULE_ENABLED.key(), "false");
             }
             try (SyncService service = new SyncService(environment, overrides, Clock.systemUTC())) {
+                if (commandLine.replayDeadLetters()) {
+                    service.start();
+                    ReplayReport replay = service.replayDeadLetters();
+                    return exitStatus(replay == null ? null : replay.status());
+                }
                 if (!commandLine.once()) {
                     service.runUntilStopped();
                     return 0;
                 }
                 service.start();
                 CycleReport report = service.runCycle();
-                return exitStatus(report);
+                return exitStatus(report == null ? null : report.status());
             }
         } catch (IOException ex) {
             LOG.error("Could not start the emulators: {}; set SANDBOX_PORT to a free port or 0", ex.toString());
@@ -135,11 +142,11 @@ public final class Application {
         }
     }
 
-    private static int exitStatus(CycleReport report) {
-        if (report == null) {
+    private static int exitStatus(CycleStatus status) {
+        if (status == null) {
             return EXIT_FAILED;
         }
-        return switch (report.status()) {
+        return switch (status) {
             case COMPLETE -> 0;
             case PARTIAL -> EXIT_PARTIAL;
             case FAILED -> EXIT_FAILED;

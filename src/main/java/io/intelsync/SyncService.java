@@ -77,6 +77,25 @@ public final class SyncService implements AutoCloseable {
         return context.getRegistry().lookupByNameAndType("syncCycles", SyncCycles.class).lastReport();
     }
 
+    /**
+     * Runs one dead-letter replay in the calling thread (route {@code dead-letter-replay}) and returns its
+     * report.
+     */
+    public io.intelsync.deadletter.ReplayReport replayDeadLetters() {
+        CamelContext context = main.getCamelContext();
+        if (context.getRoute("dead-letter-replay") == null) {
+            throw new io.intelsync.config.InvalidSettingsException(java.util.List.of("The routes in routes/*.camel.yaml "
+                    + "have no route with id dead-letter-replay; restore the route files of the release"));
+        }
+        try (ProducerTemplate template = context.createProducerTemplate()) {
+            template.sendBody("direct:dead-letter-replay", null);
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return context.getRegistry().lookupByNameAndType("deadLetterReplay",
+                io.intelsync.deadletter.DeadLetterReplay.class).lastReport();
+    }
+
     /** Runs the service until the process is asked to stop, then stops Camel. */
     public void runUntilStopped() throws Exception {
         start();

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class RoutesFolderTest {
 
     private static final List<String> ROUTE_IDS = List.of("sync-schedule", "sync-cycle", "taxii-read-collections",
-            "taxii-read-collection", "defender-reconcile", "defender-list-indicators", "defender-resolve-device-groups", "defender-import-batch",
-            "defender-delete-batch", "dead-letter");
+            "taxii-read-collection", "defender-reconcile", "defender-list-indicators", "defender-resolve-device-groups",
+            "defender-import-batch", "defender-delete-batch", "dead-letter", "dead-letter-replay");
 
     @Test
     void everyRouteFileLoadsWithExplicitIds() throws Exception {

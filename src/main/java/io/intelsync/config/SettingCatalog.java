@@ -81,8 +81,10 @@ public final class SettingCatalog {
             "Defender for Endpoint API URL; a trailing / is ignored.");
     public static final Setting RESOURCE_PATH = addConnector("defender.resource-path", "RESOURCE_PATH",
             "/api/indicators", "", false, "Path of the indicators resource under the API URL.");
-    public static final Setting SCOPE = add("defender.scope", "DEFENDER_SCOPE", "{defender.base-url}/.default", "",
-            false, "OAuth scope of the token. Set it only when the API URL differs from the token audience.");
+    public static final Setting SCOPE = add("defender.scope", "DEFENDER_SCOPE", "", "",
+            false, "OAuth scope of the token. Empty: it follows the API URL, "
+                    + "https://api.securitycenter.microsoft.com/.default for the public and regional hosts, the host's "
+                    + "own for GCC, GCC High and DoD, and {defender.base-url}/.default for any other URL.");
     public static final Setting EXPIRE_TIME = addConnector("defender.expire-time", "EXPIRE_TIME", "30", "days", false,
             "Lifetime of an indicator in Defender; an earlier STIX valid_until wins.");
     public static final Setting ACTION = addConnector("defender.action", "ACTION", "", "", false,

@@ -229,8 +229,11 @@ public final class SettingsLoader {
         String resourcePath = source.value(SettingCatalog.RESOURCE_PATH);
         resourcePath = "/" + stripTrailingSlashes(resourcePath.replaceFirst("^/+", ""));
         String scope = source.value(SettingCatalog.SCOPE);
-        if (scope.isEmpty() || scope.equals(SettingCatalog.SCOPE.defaultValue())) {
-            scope = (baseUrl == null ? "" : baseUrl.toString()) + "/.default";
+        if (scope.isEmpty()) {
+            scope = baseUrl == null ? "" : DefenderClouds.defaultScope(baseUrl);
+        }
+        if (baseUrl != null && loginUrl != null) {
+            DefenderClouds.signInMismatch(baseUrl, loginUrl).ifPresent(problems::add);
         }
         int expireDays = integer(SettingCatalog.EXPIRE_TIME, 1, 36_500);
         Optional<IndicatorAction> action = action();

@@ -19,6 +19,7 @@ import io.intelsync.auth.LoginHttpClient;
 import io.intelsync.auth.MsalTokenProvider;
 import io.intelsync.cycle.SyncControl;
 import io.intelsync.cycle.SyncCycles;
+import io.intelsync.deadletter.DeadLetterReplay;
 import io.intelsync.deadletter.DeadLetters;
 import io.intelsync.auth.TokenRefresh;
 import io.intelsync.defender.DefenderHttp;
@@ -114,6 +115,7 @@ public final class SyncConfiguration implements CamelConfiguration {
         registry.bind("defenderIndicatorMapper", new DefenderIndicatorMapper(defender, settings.taxii().collections()));
         bindDefenderCalls(registry, tokens, mapper, confirmation);
         registry.bind("deadLetters", new DeadLetters(mapper, clock, settings.deploymentId()));
+        registry.bind("deadLetterReplay", new DeadLetterReplay(settings, deadLetterUri, state, mapper, clock));
         registry.bind("retryAfterDelay", new RetryAfterDelay(clock, settings.retry()));
     }
 

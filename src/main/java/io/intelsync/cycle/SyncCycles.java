@@ -58,6 +58,14 @@ public final class SyncCycles {
      * {@code defender.max-indicators} and what they leave.
      */
     public void prepareSelection(Exchange exchange) {
+        readPlanner.accept(startSelection(exchange));
+    }
+
+    /**
+     * Starts the exchange's selection with the budget that the listed Defender indicators leave (see
+     * {@link #prepareSelection}) and returns the cycle.
+     */
+    public SyncCycle startSelection(Exchange exchange) {
         SyncCycle cycle = exchange.getProperty(SyncCycle.PROPERTY, SyncCycle.class);
         DefenderListing listing = exchange.getProperty(DefenderListing.PROPERTY, DefenderListing.class);
         String clientId = settings.defender().clientId();
@@ -70,7 +78,7 @@ public final class SyncCycles {
                     + "the tenant's {}", others, cycle.id(), budget, TENANT_LIMIT);
         }
         cycle.startSelection(budget);
-        readPlanner.accept(cycle);
+        return cycle;
     }
 
     /** Logs the {@code Sync finished} line of the exchange's cycle and keeps its report. */

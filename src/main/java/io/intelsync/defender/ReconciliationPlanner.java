@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.intelsync.config.DefenderSettings;
+import io.intelsync.cycle.SyncCycles;
 import io.intelsync.mapping.DesiredIndicator;
 
 /**
@@ -56,6 +58,16 @@ public final class ReconciliationPlanner {
         this.refreshWithin = refreshWithin;
         this.maxDeletePercent = maxDeletePercent;
         this.tenantLimit = tenantLimit;
+    }
+
+    /**
+     * Returns the planner for the settings: an owned indicator gets its expiration time again once less than
+     * half its lifetime is left.
+     */
+    public static ReconciliationPlanner of(DefenderSettings settings) {
+        return new ReconciliationPlanner(settings.clientId(), settings.application(), settings.batchSize(),
+                Duration.ofDays(settings.expireDays()).dividedBy(2), settings.maxDeletePercent(),
+                SyncCycles.TENANT_LIMIT);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.intelsync.defender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.intelsync.config.DefenderSettings;
 import io.intelsync.cycle.SyncCycle;
-import io.intelsync.cycle.SyncCycles;
 import io.intelsync.mapping.DefenderIndicatorMapper;
 import io.intelsync.mapping.DesiredIndicator;
 
@@ -40,10 +38,7 @@ public final class ReconciliationStep {
 
     public ReconciliationStep(DefenderSettings settings, DeletionConfirmation confirmation, ObjectMapper mapper,
             Path dataDirectory) {
-        // An owned indicator gets its expiration time again once less than half its lifetime is left.
-        this.planner = new ReconciliationPlanner(settings.clientId(), settings.application(), settings.batchSize(),
-                Duration.ofDays(settings.expireDays()).dividedBy(2), settings.maxDeletePercent(),
-                SyncCycles.TENANT_LIMIT);
+        this.planner = ReconciliationPlanner.of(settings);
         this.confirmation = confirmation;
         this.mapper = mapper;
         this.dataDirectory = dataDirectory;
@@ -104,11 +99,6 @@ public final class ReconciliationStep {
         counts.put("delete", plan.deletes().size());
         counts.put("unchanged", plan.unchanged());
         counts.put("withheldDeletes", plan.withheldDeletes().size());
-        if (!plan.updates().isEmpty()) {
-            Map<String, Long> byField = new java.util.TreeMap<>();
-            plan.updates().forEach(update -> update.changedFields().forEach(field -> byField.merge(field, 1L, Long::sum)));
-            LOG.info("Updates by changed field cycle={} {}", cycle.id(), byField);
-        }
         if (plan.withheldReason() != null) {
             json.put("withheldReason", plan.withheldReason());
         }

@@ -66,17 +66,50 @@ public final class SyncState {
 
     /** Plans the cycle's read and, for an incremental read, offers the kept indicators of the last cycle. */
     public void prepare(SyncCycle cycle) {
-        Map<String, Integer> ranks = new LinkedHashMap<>();
-        for (CollectionConfig collection : cycle.collections()) {
-            ranks.put(collection.id(), collection.rank());
-        }
-        StoredState stored = store.load(ranks);
+        StoredState stored = store.load(ranks(cycle));
         String reason = fullReadReason(stored);
         if (reason != null) {
             cycle.planRead(true, Map.of(), reason);
             LOG.info("Full read cycle={}: {}", cycle.id(), reason);
             return;
         }
+        int expired = offerUnexpired(stored, cycle);
+        cycle.planRead(false, stored.cursors(), "last full read at " + stored.lastFullRead());
+        LOG.info("Incremental read cycle={}: {} kept indicators from the last cycle, {} expired since; cursors {}",
+                cycle.id(), stored.candidates().size() - expired, expired, stored.cursors());
+    }
+
+    /**
+     * Offers the kept indicators that the last cycle saved, those still valid, to the cycle's selection, without
+     * planning a read: the dead-letter replay uses them as the indicators that are still wanted.
+     *
+     * @return null, or why there is no saved selection to use
+     */
+    public String offerSavedSelection(SyncCycle cycle) {
+        StoredState stored = store.load(ranks(cycle));
+        if (stored.settingsFingerprint() == null) {
+            return "no cycle has saved its selection yet; run a sync cycle first";
+        }
+        if (!stored.settingsFingerprint().equals(fingerprint)) {
+            return "the saved selection was made with other collections or selection settings; run a sync cycle "
+                    + "with the current settings first";
+        }
+        int expired = offerUnexpired(stored, cycle);
+        LOG.info("Saved selection offered cycle={}: {} kept indicators, {} expired since", cycle.id(),
+                stored.candidates().size() - expired, expired);
+        return null;
+    }
+
+    private static Map<String, Integer> ranks(SyncCycle cycle) {
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        for (CollectionConfig collection : cycle.collections()) {
+            ranks.put(collection.id(), collection.rank());
+        }
+        return ranks;
+    }
+
+    // Offers the stored candidates whose valid_until and window have not passed; returns how many had.
+    private static int offerUnexpired(StoredState stored, SyncCycle cycle) {
         Instant now = cycle.now();
         int expired = 0;
         for (SelectionCandidate candidate : stored.candidates()) {
@@ -89,9 +122,7 @@ public final class SyncState {
                 cycle.selection().offerKept(candidate);
             }
         }
-        cycle.planRead(false, stored.cursors(), "last full read at " + stored.lastFullRead());
-        LOG.info("Incremental read cycle={}: {} kept indicators from the last cycle, {} expired since; cursors {}",
-                cycle.id(), stored.candidates().size() - expired, expired, stored.cursors());
+        return expired;
     }
 
     /** Saves the read of the exchange's cycle; called when the cycle reached Defender. */

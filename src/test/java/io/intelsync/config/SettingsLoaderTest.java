@@ -59,6 +59,35 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void scopeFollowsTheApiHostOfEachCloud() {
+        Map<String, String> environment = minimal();
+        environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_BASE_URL", "https://eu.api.security.microsoft.com");
+        assertThat(load(environment).defender().scope()).isEqualTo("https://api.securitycenter.microsoft.com/.default");
+        environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_BASE_URL", "https://api.security.microsoft.com");
+        assertThat(load(environment).defender().scope()).isEqualTo("https://api.securitycenter.microsoft.com/.default");
+        environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_BASE_URL", "https://api-gov.securitycenter.microsoft.us");
+        environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_LOGIN_URL", "https://login.microsoftonline.us");
+        assertThat(load(environment).defender().scope()).isEqualTo("https://api-gov.securitycenter.microsoft.us/.default");
+        environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_BASE_URL", "http://127.0.0.1:8443");
+        environment.remove("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_LOGIN_URL");
+        assertThat(load(environment).defender().scope()).isEqualTo("http://127.0.0.1:8443/.default");
+        environment.put("DEFENDER_SCOPE", "https://custom.example.com/.default");
+        assertThat(load(environment).defender().scope()).isEqualTo("https://custom.example.com/.default");
+    }
+
+    @Test
+    void governmentApiWithPublicSignInIsRefused() {
+        Map<String, String> environment = minimal();
+        environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_BASE_URL", "https://api-gov.securitycenter.microsoft.us");
+        assertThatThrownBy(() -> load(environment)).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("GCC High or DoD").hasMessageContaining("https://login.microsoftonline.us");
+        environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_BASE_URL", "https://api.securitycenter.microsoft.com");
+        environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_LOGIN_URL", "https://login.microsoftonline.us");
+        assertThatThrownBy(() -> load(environment)).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("https://login.microsoftonline.com");
+    }
+
+    @Test
     void connectorVariableWinsOverCamelName() {
         Map<String, String> environment = minimal();
         environment.put("DEFENDER_EXPIRE_TIME", "10");

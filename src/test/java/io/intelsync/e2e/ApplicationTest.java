@@ -53,6 +53,12 @@ class ApplicationTest {
     }
 
     @Test
+    void replayWithOnceExitsWithUsageStatus() {
+        assertThat(run(Map.of(), "--replay-dead-letters", "--once")).isEqualTo(64);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--replay-dead-letters runs a replay instead of a cycle");
+    }
+
+    @Test
     void missingSettingsStopStartupNamingVariables() {
         assertThat(run(Map.of(), "--once")).isEqualTo(78);
         assertThat(logs.linesContaining("Invalid settings")).singleElement().asString()

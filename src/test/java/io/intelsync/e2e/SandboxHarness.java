@@ -92,6 +92,11 @@ final class SandboxHarness implements AutoCloseable {
         return service.runCycle();
     }
 
+    /** Runs one dead-letter replay. */
+    io.intelsync.deadletter.ReplayReport replayDeadLetters() {
+        return service.replayDeadLetters();
+    }
+
     /** Makes the next cycle read every collection in full. */
     void requestFullRead() {
         service.requestFullRead();

@@ -297,8 +297,10 @@ public final class DefenderEmulator implements AutoCloseable {
     }
 
     /** Removes every injected fault. */
+    /** Removes every injected fault, including the batches refused by {@link #rejectBatchesContaining}. */
     public synchronized void clearFaults() {
         faults.clear();
+        api.clearBatchRejections();
     }
 
     public synchronized void setTenantCap(int tenantCap) {

@@ -57,6 +57,11 @@ final class IndicatorsApi {
         batchRejectedValues.add(value.toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** Accepts again the import requests that {@link #rejectBatchesContaining} made fail. */
+    void clearBatchRejections() {
+        batchRejectedValues.clear();
+    }
+
     IndicatorsApi(IndicatorStore store) {
         this.store = store;
     }

@@ -1,0 +1,134 @@
+package io.intelsync.deadletter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The dead-letter files that a replay works on: every {@code *.jsonl} file in the folder of a {@code file:}
+ * dead-letter endpoint.
+ *
+ * <p>A replay first renames each file to {@code <name>.replaying}, so that the lines written while it runs
+ * (items refused again, for example) go to a new file, then writes the lines that stay back to the original
+ * name and deletes the renamed file. Files left renamed by a replay that was stopped are taken up by the next
+ * one, so no line is lost.
+ */
+final class DeadLetterFiles {
+
+    static final String SET_ASIDE_SUFFIX = ".replaying";
+    private static final String SUFFIX = ".jsonl";
+
+    /**
+     * One line of a dead-letter file.
+     *
+     * @param file the renamed file that contains it
+     * @param text the line, without its line break
+     */
+    record Line(Path file, String text) {
+    }
+
+    private final Path directory;
+
+    DeadLetterFiles(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * Returns the folder of a {@code file:} endpoint URI, such as
+     * {@code file:data?fileName=dead-letter-${date:now:yyyy-MM-dd}.jsonl}, or empty for any other component.
+     */
+    static Optional<Path> folderOf(String endpointUri) {
+        if (endpointUri == null || !endpointUri.startsWith("file:")) {
+            return Optional.empty();
+        }
+        String path = endpointUri.substring("file:".length());
+        if (path.startsWith("//")) {
+            path = path.substring(2);
+        }
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        return path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** Renames every dead-letter file for the replay and returns the lines of all renamed files, in file order. */
+    List<Line> setAside() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try {
+            for (Path file : list(SUFFIX)) {
+                Path aside = file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX);
+                if (Files.exists(aside)) {
+                    // Left by a replay that was stopped: keep both sets of lines in the renamed file.
+                    Files.write(aside, Files.readAllBytes(file), StandardOpenOption.APPEND);
+                    Files.delete(file);
+                } else {
+                    Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+            List<Line> lines = new ArrayList<>();
+            for (Path aside : list(SUFFIX + SET_ASIDE_SUFFIX)) {
+                for (String text : Files.readAllLines(aside, StandardCharsets.UTF_8)) {
+                    if (!text.isBlank()) {
+                        lines.add(new Line(aside, text));
+                    }
+                }
+            }
+            return lines;
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Failed to set aside the dead-letter files in " + directory.toAbsolutePath()
+                    + " for the replay: " + ex.getMessage() + "; check that the service can write there", ex);
+        }
+    }
+
+    /**
+     * Appends the lines that stay to the files they came from, under their original names, and deletes the
+     * renamed files. Lines written meanwhile to the same name stay before them.
+     */
+    void restore(List<Line> staying) {
+        Map<Path, List<String>> byFile = new LinkedHashMap<>();
+        try {
+            for (Path aside : list(SUFFIX + SET_ASIDE_SUFFIX)) {
+                byFile.put(aside, new ArrayList<>());
+            }
+            for (Line line : staying) {
+                byFile.computeIfAbsent(line.file(), file -> new ArrayList<>()).add(line.text());
+            }
+            for (Map.Entry<Path, List<String>> entry : byFile.entrySet()) {
+                Path aside = entry.getKey();
+                String name = aside.getFileName().toString();
+                Path original = aside.resolveSibling(name.substring(0, name.length() - SET_ASIDE_SUFFIX.length()));
+                if (!entry.getValue().isEmpty()) {
+                    Files.write(original, entry.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
+                }
+                Files.deleteIfExists(aside);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Failed to write the remaining dead-letter lines back in "
+                    + directory.toAbsolutePath() + ": " + ex.getMessage() + "; the files named *" + SUFFIX
+                    + SET_ASIDE_SUFFIX + " there still hold every line, and the next replay takes them up", ex);
+        }
+    }
+
+    private List<Path> list(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(suffix) && Files.isRegularFile(file))
+                    .sorted().toList();
+        }
+    }
+}
