@@ -81,7 +81,8 @@ public final class TaxiiEnvelopeReader {
                 + read.objects() + " objects: " + reason, ex);
     }
 
-    private final class EnvelopeIterator implements Iterator<JsonNode> {
+    // Closeable, so that Camel's split closes the response stream when a step fails before the end of the page.
+    private final class EnvelopeIterator implements Iterator<JsonNode>, java.io.Closeable {
         private final JsonParser parser;
         private final CollectionRead read;
         private final String dateAddedLast;
@@ -109,6 +110,9 @@ public final class TaxiiEnvelopeReader {
                 } catch (IOException ex) {
                     close();
                     throw invalid(read, ex);
+                } catch (RuntimeException ex) {
+                    close();
+                    throw ex;
                 }
             }
             return pending != null;
@@ -190,7 +194,8 @@ public final class TaxiiEnvelopeReader {
             read.pageRead(more, next, dateAddedLast, fingerprint);
         }
 
-        private void close() {
+        @Override
+        public void close() {
             try {
                 parser.close();
             } catch (IOException ex) {
