@@ -75,7 +75,8 @@ final class DefenderClouds {
         return host.endsWith(".securitycenter.microsoft.us") || host.endsWith(".security.microsoft.us");
     }
 
+    // A fully qualified name may end with a dot, which names the same host.
     private static String host(URI url) {
-        return url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        return url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT).replaceAll("\\.+$", "");
     }
 }

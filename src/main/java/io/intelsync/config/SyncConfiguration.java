@@ -114,7 +114,9 @@ public final class SyncConfiguration implements CamelConfiguration {
                 new IndicatorReader(new PatternExtractor(settings.allowNonPublicAddresses()))));
         registry.bind("defenderIndicatorMapper", new DefenderIndicatorMapper(defender, settings.taxii().collections()));
         bindDefenderCalls(registry, tokens, mapper, confirmation);
-        registry.bind("deadLetters", new DeadLetters(mapper, clock, settings.deploymentId()));
+        registry.bind("deadLetters", new DeadLetters(mapper, clock, settings.deploymentId(), List.of(
+                settings.taxii().token(), settings.taxii().password(), settings.taxii().trustStorePassword(),
+                defender.clientSecret(), settings.state().password())));
         registry.bind("deadLetterReplay", new DeadLetterReplay(settings, deadLetterUri, state, mapper, clock));
         registry.bind("retryAfterDelay", new RetryAfterDelay(clock, settings.retry()));
     }

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
  */
 final class DeadLetterFiles {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeadLetterFiles.class);
+
     static final String SET_ASIDE_SUFFIX = ".replaying";
     private static final String SUFFIX = ".jsonl";
 
@@ -64,17 +66,31 @@ final class DeadLetterFiles {
         return directory;
     }
 
-    /** Renames every dead-letter file for the replay and returns the lines of all renamed files, in file order. */
+    /**
+     * Renames every dead-letter file for the replay and returns the lines of all renamed files, in file order.
+     * A file that is not UTF-8 text is left as it is, with a warning, because the service did not write it.
+     */
     List<Line> setAside() {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         try {
+            for (Path aside : list(SUFFIX + SET_ASIDE_SUFFIX)) {
+                if (!isUtf8(aside)) {
+                    // Left by an earlier replay: give it back its name, so that it is skipped like the others.
+                    appendOnNewLine(original(aside), Files.readAllBytes(aside));
+                    Files.delete(aside);
+                }
+            }
             for (Path file : list(SUFFIX)) {
+                if (!isUtf8(file)) {
+                    LOG.warn("Dead-letter file {} is not UTF-8 text, so the replay leaves it as it is", file);
+                    continue;
+                }
                 Path aside = file.resolveSibling(file.getFileName() + SET_ASIDE_SUFFIX);
                 if (Files.exists(aside)) {
                     // Left by a replay that was stopped: keep both sets of lines in the renamed file.
-                    Files.write(aside, Files.readAllBytes(file), StandardOpenOption.APPEND);
+                    appendOnNewLine(aside, Files.readAllBytes(file));
                     Files.delete(file);
                 } else {
                     Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
@@ -100,6 +116,9 @@ final class DeadLetterFiles {
      * renamed files. Lines written meanwhile to the same name stay before them.
      */
     void restore(List<Line> staying) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
         Map<Path, List<String>> byFile = new LinkedHashMap<>();
         try {
             for (Path aside : list(SUFFIX + SET_ASIDE_SUFFIX)) {
@@ -110,11 +129,9 @@ final class DeadLetterFiles {
             }
             for (Map.Entry<Path, List<String>> entry : byFile.entrySet()) {
                 Path aside = entry.getKey();
-                String name = aside.getFileName().toString();
-                Path original = aside.resolveSibling(name.substring(0, name.length() - SET_ASIDE_SUFFIX.length()));
                 if (!entry.getValue().isEmpty()) {
-                    Files.write(original, entry.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                            StandardOpenOption.APPEND);
+                    String text = String.join("\n", entry.getValue()) + "\n";
+                    appendOnNewLine(original(aside), text.getBytes(StandardCharsets.UTF_8));
                 }
                 Files.deleteIfExists(aside);
             }
@@ -122,6 +139,38 @@ final class DeadLetterFiles {
             throw new UncheckedIOException("Failed to write the remaining dead-letter lines back in "
                     + directory.toAbsolutePath() + ": " + ex.getMessage() + "; the files named *" + SUFFIX
                     + SET_ASIDE_SUFFIX + " there still hold every line, and the next replay takes them up", ex);
+        }
+    }
+
+    private static Path original(Path aside) {
+        String name = aside.getFileName().toString();
+        return aside.resolveSibling(name.substring(0, name.length() - SET_ASIDE_SUFFIX.length()));
+    }
+
+    // Appends the bytes, first ending the file's last line if it has no line break, so that no two records merge.
+    private static void appendOnNewLine(Path file, byte[] bytes) throws IOException {
+        boolean needsBreak = false;
+        if (Files.exists(file) && Files.size(file) > 0) {
+            try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file)) {
+                java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+                channel.position(channel.size() - 1).read(last);
+                needsBreak = last.get(0) != '\n';
+            }
+        }
+        try (java.io.OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            if (needsBreak) {
+                out.write('\n');
+            }
+            out.write(bytes);
+        }
+    }
+
+    private static boolean isUtf8(Path file) throws IOException {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException ex) {
+            return false;
         }
     }
 

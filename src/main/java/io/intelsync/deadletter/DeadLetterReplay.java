@@ -194,8 +194,8 @@ public final class DeadLetterReplay {
         run.alreadyDelivered = plan.unchanged();
         exchange.setProperty(SyncPlan.PROPERTY, plan);
         cycle.setPlan(plan);
-        LOG.info("Planned dead-letter replay replay={} wanted={} resubmit={} already_delivered={} not_wanted={} "
-                + "dry_run={}", cycle.id(), toCheck.size(), run.resubmitted, run.alreadyDelivered, run.notWanted,
+        LOG.info("Planned dead-letter replay replay={} wanted_indicators={} resubmit={} already_delivered={} "
+                + "not_wanted={} dry_run={}", cycle.id(), toCheck.size(), run.resubmitted, run.alreadyDelivered, run.notWanted,
                 cycle.dryRun());
         if (cycle.dryRun()) {
             plan.importBatches().stream().flatMap(List::stream).limit(LOGGED_ITEMS).forEach(item -> LOG.info(

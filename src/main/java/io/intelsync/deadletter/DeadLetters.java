@@ -36,14 +36,22 @@ public final class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
     private static final int MAX_ERROR_BODY_LENGTH = 2000;
 
+    private static final String REDACTED = "[redacted]";
+
     private final ObjectMapper mapper;
     private final Clock clock;
     private final String deploymentId;
+    private final List<String> secrets;
 
-    public DeadLetters(ObjectMapper mapper, Clock clock, String deploymentId) {
+    /**
+     * @param secrets the configured secrets (tokens, passwords), removed from each line's reason and error
+     *        body, because a server may echo a request header there. Empty strings are ignored.
+     */
+    public DeadLetters(ObjectMapper mapper, Clock clock, String deploymentId, java.util.Collection<String> secrets) {
         this.mapper = mapper;
         this.clock = clock;
         this.deploymentId = deploymentId;
+        this.secrets = secrets.stream().filter(secret -> secret != null && !secret.isEmpty()).distinct().toList();
     }
 
     /** Replaces the body with the dead-letter lines for the exchange, one JSON object per line. */
@@ -55,10 +63,30 @@ public final class DeadLetters {
         }
         StringBuilder lines = new StringBuilder();
         for (DeadLetterRecord record : records) {
-            lines.append(mapper.writeValueAsString(record)).append('\n');
+            lines.append(mapper.writeValueAsString(redact(record))).append('\n');
         }
         exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setBody(lines.toString());
+    }
+
+    // Removes the secrets from the texts that come from a server: the reason and the error body.
+    private DeadLetterRecord redact(DeadLetterRecord record) throws JsonProcessingException {
+        return new DeadLetterRecord(record.time(), record.cycle(), record.deployment(), record.stage(),
+                redact(record.reason()), record.httpStatus(), redact(record.errorBody()), record.collection(),
+                record.stixId(), record.indicator(), record.defenderId(), record.details());
+    }
+
+    // Replaces each secret as written and as JSON writes it inside a string, since an error body is often JSON.
+    private String redact(String text) throws JsonProcessingException {
+        if (text == null) {
+            return null;
+        }
+        String redacted = text;
+        for (String secret : secrets) {
+            String quoted = mapper.writeValueAsString(secret);
+            redacted = redacted.replace(secret, REDACTED).replace(quoted.substring(1, quoted.length() - 1), REDACTED);
+        }
+        return redacted;
     }
 
     /** Logs the lines in the body at ERROR when the dead-letter endpoint could not take them. */

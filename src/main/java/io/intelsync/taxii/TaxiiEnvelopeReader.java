@@ -196,6 +196,7 @@ public final class TaxiiEnvelopeReader {
 
         @Override
         public void close() {
+            finished = true;
             try {
                 parser.close();
             } catch (IOException ex) {

@@ -81,6 +81,9 @@ class SettingsLoaderTest {
         environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_BASE_URL", "https://api-gov.securitycenter.microsoft.us");
         assertThatThrownBy(() -> load(environment)).isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("GCC High or DoD").hasMessageContaining("https://login.microsoftonline.us");
+        environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_BASE_URL", "https://API-GOV.securitycenter.microsoft.us.");
+        assertThatThrownBy(() -> load(environment)).isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("GCC High or DoD");
         environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_BASE_URL", "https://api.securitycenter.microsoft.com");
         environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_LOGIN_URL", "https://login.microsoftonline.us");
         assertThatThrownBy(() -> load(environment)).isInstanceOf(InvalidSettingsException.class)

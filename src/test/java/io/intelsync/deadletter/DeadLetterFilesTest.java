@@ -63,4 +63,44 @@ class DeadLetterFilesTest {
         assertThat(Files.readAllLines(directory.resolve("dead-letter-2026-12-01.jsonl")))
                 .containsExactly("{\"old\":1}", "{\"later\":2}");
     }
+
+    @Test
+    void fileThatIsNotUtf8IsLeftAsItIs() throws Exception {
+        Path binary = directory.resolve("binary.jsonl");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3, 0x28});
+        Files.writeString(directory.resolve("dead-letter-2026-12-01.jsonl"), "{\"a\":1}\n");
+        DeadLetterFiles files = new DeadLetterFiles(directory);
+
+        List<DeadLetterFiles.Line> lines = files.setAside();
+
+        assertThat(lines).extracting(DeadLetterFiles.Line::text).containsExactly("{\"a\":1}");
+        assertThat(binary).exists();
+        files.restore(lines);
+        assertThat(Files.readAllBytes(binary)).hasSize(5);
+        assertThat(Files.readAllLines(directory.resolve("dead-letter-2026-12-01.jsonl"))).containsExactly("{\"a\":1}");
+    }
+
+    @Test
+    void missingFolderHasNoLines() {
+        DeadLetterFiles files = new DeadLetterFiles(directory.resolve("absent"));
+
+        assertThat(files.setAside()).isEmpty();
+        files.restore(List.of());
+        assertThat(directory.resolve("absent")).doesNotExist();
+    }
+
+    @Test
+    void lastLineWithoutBreakDoesNotMergeWithTheNext() throws Exception {
+        Files.writeString(directory.resolve("dead-letter-2026-12-01.jsonl.replaying"), "{\"old\":1}");
+        Files.writeString(directory.resolve("dead-letter-2026-12-01.jsonl"), "{\"later\":2}\n");
+        DeadLetterFiles files = new DeadLetterFiles(directory);
+
+        List<DeadLetterFiles.Line> lines = files.setAside();
+
+        assertThat(lines).extracting(DeadLetterFiles.Line::text).containsExactly("{\"old\":1}", "{\"later\":2}");
+        Files.writeString(directory.resolve("dead-letter-2026-12-01.jsonl"), "{\"new\":3}");
+        files.restore(lines);
+        assertThat(Files.readAllLines(directory.resolve("dead-letter-2026-12-01.jsonl")))
+                .containsExactly("{\"new\":3}", "{\"old\":1}", "{\"later\":2}");
+    }
 }
