@@ -18,6 +18,10 @@ import io.intelsync.mapping.SkipReason;
  */
 public final class IndicatorReader {
 
+    // A STIX identifier: the object type, two dashes and an RFC 4122 UUID.
+    private static final java.util.regex.Pattern STIX_ID = java.util.regex.Pattern.compile(
+            "indicator--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     /** The property extension in which OpenCTI exports its own attributes. */
     public static final String OPENCTI_EXTENSION = "extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba";
 
@@ -43,8 +47,9 @@ public final class IndicatorReader {
         }
         String id = text(object, "id");
         Instant modified = StixTimestamps.parse(text(object, "modified")).orElse(null);
-        if (id == null || !id.startsWith("indicator--")) {
-            return new IndicatorReading.Skipped(null, null, SkipReason.INVALID_OBJECT, "missing or invalid id: " + id);
+        if (id == null || !STIX_ID.matcher(id).matches()) {
+            return new IndicatorReading.Skipped(null, null, SkipReason.INVALID_OBJECT,
+                    "missing or invalid id (expected indicator--<UUID>): " + (id == null ? null : abbreviate(id)));
         }
         if (modified == null) {
             return new IndicatorReading.Skipped(id, null, SkipReason.INVALID_OBJECT,
@@ -61,7 +66,12 @@ public final class IndicatorReader {
             return new IndicatorReading.Skipped(id, modified, SkipReason.PATTERN_TYPE_NOT_STIX,
                     "pattern_type " + abbreviate(patternType));
         }
-        if (object.path("revoked").asBoolean(false)) {
+        JsonNode revoked = object.path("revoked");
+        if (!revoked.isMissingNode() && !revoked.isNull() && !revoked.isBoolean()) {
+            return new IndicatorReading.Skipped(id, modified, SkipReason.INVALID_OBJECT,
+                    "revoked is " + abbreviate(revoked.toString()) + ", not true or false");
+        }
+        if (revoked.asBoolean(false)) {
             return new IndicatorReading.Skipped(id, modified, SkipReason.REVOKED, "revoked");
         }
         Instant validUntil = null;

@@ -18,7 +18,8 @@ public final class StixTimestamps {
     private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private static final DateTimeFormatter TAXII_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(java.time.ZoneOffset.UTC);
@@ -32,6 +33,10 @@ public final class StixTimestamps {
             return Optional.empty();
         }
         String trimmed = text.trim();
+        // RFC 3339 years have exactly four digits, where ISO 8601 also allows a sign and more digits.
+        if (!trimmed.matches("\\d{4}-.*")) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(OffsetDateTime.parse(trimmed, RFC_3339).toInstant());
         } catch (DateTimeParseException ex) {

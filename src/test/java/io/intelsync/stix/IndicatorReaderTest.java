@@ -78,6 +78,20 @@ class IndicatorReaderTest {
     }
 
     @Test
+    void idWithoutUuidIsInvalid() {
+        assertThat(read(indicator("[domain-name:value = 'a.example.com']").put("id", "indicator--abc\nFAKE LINE")))
+                .isInstanceOfSatisfying(IndicatorReading.Skipped.class, skipped ->
+                        assertThat(skipped.reason()).isEqualTo(SkipReason.INVALID_OBJECT));
+    }
+
+    @Test
+    void revokedThatIsNotBooleanIsInvalid() {
+        assertThat(read(indicator("[domain-name:value = 'a.example.com']").put("revoked", "yes")))
+                .isInstanceOfSatisfying(IndicatorReading.Skipped.class, skipped ->
+                        assertThat(skipped.reason()).isEqualTo(SkipReason.INVALID_OBJECT));
+    }
+
+    @Test
     void revokedIsSkippedAndWithdraws() {
         IndicatorReading reading = read(indicator("[domain-name:value = 'a.example.com']").put("revoked", true));
         assertThat(reading).isInstanceOfSatisfying(IndicatorReading.Skipped.class, skipped -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,5 +40,14 @@ class StixTimestampsTest {
     })
     void formatsTaxiiMicroseconds(String instant, String expected) {
         assertThat(StixTimestamps.formatTaxii(Instant.parse(instant))).isEqualTo(expected);
+    }
+
+    @Test
+    void impossibleDatesAndLongYearsAreRejected() {
+        assertThat(StixTimestamps.parse("2024-02-30T00:00:00Z")).isEmpty();
+        assertThat(StixTimestamps.parse("2024-01-02T25:00:00Z")).isEmpty();
+        assertThat(StixTimestamps.parse("-999999999-01-01T00:00:00Z")).isEmpty();
+        assertThat(StixTimestamps.parse("+10000-01-01T00:00:00Z")).isEmpty();
+        assertThat(StixTimestamps.parse("2024-02-29T00:00:00Z")).contains(Instant.parse("2024-02-29T00:00:00Z"));
     }
 }
