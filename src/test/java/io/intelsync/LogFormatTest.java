@@ -23,11 +23,14 @@ class LogFormatTest {
         LayoutWrappingEncoder<ILoggingEvent> encoder = (LayoutWrappingEncoder<ILoggingEvent>) console.getEncoder();
         LoggingEvent event = new LoggingEvent("test", root, Level.INFO,
                 "Skipped indicator id={} reason=invalid-domain: {}", null,
-                new Object[] {"indicator--1", "evil.example\n2026-01-01 INFO Sync finished status=complete\u001b[31m"});
+                new Object[] {"indicator--1", "evil.example\n2026-01-01 INFO Sync finished status=complete\u001b[31m"
+                        + "\u0085next\u2028line\u2029para\u202egnp"});
 
         String line = encoder.getLayout().doLayout(event);
 
         assertThat(line.strip()).doesNotContain("\n").doesNotContain("\r").doesNotContain("\u001b");
+        assertThat(line).doesNotContain("\u0085").doesNotContain("\u2028").doesNotContain("\u2029")
+                .doesNotContain("\u202e");
         assertThat(line).contains("evil.example | 2026-01-01 INFO Sync finished");
         assertThat(line).endsWith(System.lineSeparator());
     }
