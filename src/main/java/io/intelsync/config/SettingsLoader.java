@@ -282,11 +282,16 @@ public final class SettingsLoader {
             return List.of();
         }
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        if (text.startsWith("{")) {
+            problems.add(setting.displayName() + " is '" + text + "', a JSON object; write a JSON list of names such "
+                    + "as [\"Group 1\",\"Group 2\"] or names separated by commas");
+            return List.of();
+        }
         if (text.startsWith("[")) {
             try {
                 for (com.fasterxml.jackson.databind.JsonNode item : new com.fasterxml.jackson.databind.ObjectMapper()
                         .readTree(text)) {
-                    if (!item.isValueNode()) {
+                    if (!item.isTextual() || item.asText().isBlank()) {
                         throw new IllegalArgumentException("an entry is not a name: " + item);
                     }
                     names.add(item.asText().trim());

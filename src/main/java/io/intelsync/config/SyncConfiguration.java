@@ -35,6 +35,7 @@ import io.intelsync.mapping.DefenderIndicatorMapper;
 import io.intelsync.mapping.PatternExtractor;
 import io.intelsync.selection.IndicatorIntake;
 import io.intelsync.state.StateStore;
+import io.intelsync.state.StateStoreException;
 import io.intelsync.state.SyncState;
 import io.intelsync.stix.IndicatorReader;
 import io.intelsync.taxii.TaxiiEnvelopeReader;
@@ -99,7 +100,14 @@ public final class SyncConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("syncSettings", settings);
         registry.bind("tokenProvider", tokens);
-        SyncState state = new SyncState(new StateStore(settings.state(), mapper), settings, clock);
+        StateStore store;
+        try {
+            store = new StateStore(settings.state(), mapper);
+        } catch (StateStoreException ex) {
+            // A wrong URL, an unreachable server or wrong credentials: a setting to fix, not a failed cycle.
+            throw new InvalidSettingsException(List.of(ex.getMessage()));
+        }
+        SyncState state = new SyncState(store, settings, clock);
         registry.bind("syncState", state);
         SyncCycles cycles = new SyncCycles(settings, clock, state::prepare);
         registry.bind("syncCycles", cycles);
@@ -158,6 +166,12 @@ public final class SyncConfiguration implements CamelConfiguration {
             known = !scheme.isEmpty() && context.getComponent(scheme) != null;
         } catch (RuntimeException ex) {
             known = false;
+        }
+        String rest = uri.substring(Math.max(colon + 1, 0)).replaceFirst("^//", "");
+        if (known && (rest.isEmpty() || rest.startsWith("?"))) {
+            throw new InvalidSettingsException(List.of(SettingCatalog.DEAD_LETTER_URI.displayName() + " is '" + uri
+                    + "', which names no folder or destination after '" + scheme + ":'; use for example "
+                    + SettingCatalog.DEAD_LETTER_URI.defaultValue()));
         }
         if (!known) {
             throw new InvalidSettingsException(List.of(SettingCatalog.DEAD_LETTER_URI.displayName() + " is '" + uri

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -88,6 +89,16 @@ class SettingsLoaderTest {
         environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_LOGIN_URL", "https://login.microsoftonline.us");
         assertThatThrownBy(() -> load(environment)).isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("https://login.microsoftonline.com");
+    }
+
+    @Test
+    void groupNamesMustBeTextInAList() {
+        for (String value : List.of("[1,null]", "{\"a\":1}", "[\"ok\", \" \"]")) {
+            Map<String, String> environment = minimal();
+            environment.put("MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_RBAC_GROUP_NAMES", value);
+            assertThatThrownBy(() -> load(environment)).as(value).isInstanceOf(InvalidSettingsException.class)
+                    .hasMessageContaining("RBAC_GROUP_NAMES");
+        }
     }
 
     @Test

@@ -110,6 +110,20 @@ class ApplicationTest {
     }
 
     @Test
+    void deadLetterUriWithoutFolderStopsStartup() {
+        assertThat(run(Map.of("DEAD_LETTER_URI", "file:"), "--sandbox", "--once")).isEqualTo(78);
+        assertThat(logs.linesContaining("DEAD_LETTER_URI")).anySatisfy(line ->
+                assertThat(line).contains("'file:'").contains("names no folder"));
+    }
+
+    @Test
+    void unreachableStateDatabaseStopsStartup() {
+        assertThat(run(Map.of("SYNC_STATE_URL", "jdbc:postgresql://127.0.0.1:1/sync"), "--sandbox", "--once"))
+                .isEqualTo(78);
+        assertThat(logs.linesContaining("sync.state-url")).isNotEmpty();
+    }
+
+    @Test
     void invalidSettingsAreReportedTogether() {
         int status = run(Map.of("HTTP_CONNECT_TIMEOUT", "10s", "SYNC_SCHEDULE_ENABLED", "maybe",
                 "CONNECTOR_LOG_LEVEL", "loud", "MICROSOFT_DEFENDER_INTEL_SYNCHRONIZER_EXPIRE_TIME", "0"),
