@@ -68,13 +68,8 @@ public final class SyncService implements AutoCloseable {
 
     /** Runs one cycle in the calling thread and returns its report. */
     public CycleReport runCycle() {
-        CamelContext context = main.getCamelContext();
-        try (ProducerTemplate template = context.createProducerTemplate()) {
-            template.sendBody("direct:sync-cycle", null);
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        return context.getRegistry().lookupByNameAndType("syncCycles", SyncCycles.class).lastReport();
+        send("direct:sync-cycle");
+        return main.getCamelContext().getRegistry().lookupByNameAndType("syncCycles", SyncCycles.class).lastReport();
     }
 
     /**
@@ -87,13 +82,18 @@ public final class SyncService implements AutoCloseable {
             throw new io.intelsync.config.InvalidSettingsException(java.util.List.of("The routes in routes/*.camel.yaml "
                     + "have no route with id dead-letter-replay; restore the route files of the release"));
         }
-        try (ProducerTemplate template = context.createProducerTemplate()) {
-            template.sendBody("direct:dead-letter-replay", null);
+        send("direct:dead-letter-replay");
+        return context.getRegistry().lookupByNameAndType("deadLetterReplay",
+                io.intelsync.deadletter.DeadLetterReplay.class).lastReport();
+    }
+
+    // Sends an empty message to a route and waits until it has run.
+    private void send(String uri) {
+        try (ProducerTemplate template = main.getCamelContext().createProducerTemplate()) {
+            template.sendBody(uri, null);
         } catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
-        return context.getRegistry().lookupByNameAndType("deadLetterReplay",
-                io.intelsync.deadletter.DeadLetterReplay.class).lastReport();
     }
 
     /** Runs the service until the process is asked to stop, then stops Camel. */

@@ -2,9 +2,9 @@ package io.intelsync.cycle;
 
 import java.util.Locale;
 
-/** How a sync cycle ended. */
+/** The outcome of a sync cycle. */
 public enum CycleStatus {
-    /** Every collection was read to its end and Defender holds every desired indicator. */
+    /** Every collection was read to its end and Defender contains every desired indicator. */
     COMPLETE,
     /**
      * A collection read stopped early, a call to Defender failed after its retries, or Defender refused

@@ -24,7 +24,7 @@ import io.intelsync.selection.SelectionCandidate;
  */
 public final class SyncCycle {
 
-    /** Name of the exchange property that holds the cycle. */
+    /** Name of the exchange property that contains the cycle. */
     public static final String PROPERTY = "syncCycle";
 
     private final String id;

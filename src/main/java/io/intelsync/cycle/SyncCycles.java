@@ -43,13 +43,18 @@ public final class SyncCycles {
 
     /** Creates the cycle, stores it in the exchange property {@link SyncCycle#PROPERTY} and logs its start. */
     public SyncCycle begin(Exchange exchange) {
-        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        SyncCycle cycle = new SyncCycle(id, clock, settings.defender().passiveOnly(), settings.taxii().collections(),
-                settings.selectionOrder());
+        SyncCycle cycle = newCycle(settings, clock);
         exchange.setProperty(SyncCycle.PROPERTY, cycle);
-        LOG.info("Sync started cycle={} deployment={} collections={} dry_run={}", id, settings.deploymentId(),
+        LOG.info("Sync started cycle={} deployment={} collections={} dry_run={}", cycle.id(), settings.deploymentId(),
                 settings.taxii().collections().stream().map(c -> c.id()).toList(), cycle.dryRun());
         return cycle;
+    }
+
+    /** Creates a cycle with a new random id, the configured collections and the dry-run setting. */
+    public static SyncCycle newCycle(SyncSettings settings, Clock clock) {
+        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        return new SyncCycle(id, clock, settings.defender().passiveOnly(), settings.taxii().collections(),
+                settings.selectionOrder());
     }
 
     /**

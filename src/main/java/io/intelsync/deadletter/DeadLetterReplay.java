@@ -5,14 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.camel.Exchange;
@@ -28,6 +26,7 @@ import io.intelsync.config.SyncSettings;
 import io.intelsync.cycle.CycleReport;
 import io.intelsync.cycle.CycleStatus;
 import io.intelsync.cycle.SyncCycle;
+import io.intelsync.cycle.SyncCycles;
 import io.intelsync.defender.DefenderIndicator;
 import io.intelsync.defender.DefenderListing;
 import io.intelsync.defender.IndicatorKey;
@@ -110,9 +109,8 @@ public final class DeadLetterReplay {
      * dead-letter endpoint is not a file endpoint, or when no line is a failed import.
      */
     public void begin(Exchange exchange) {
-        String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        SyncCycle cycle = new SyncCycle(id, clock, settings.defender().passiveOnly(), settings.taxii().collections(),
-                settings.selectionOrder());
+        SyncCycle cycle = SyncCycles.newCycle(settings, clock);
+        String id = cycle.id();
         Run run = new Run(cycle, clock.instant());
         exchange.setProperty(PROPERTY, run);
         exchange.setProperty(SyncCycle.PROPERTY, cycle);

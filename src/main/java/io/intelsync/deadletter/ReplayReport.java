@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.intelsync.cycle.CycleStatus;
 
 /**
- * What one dead-letter replay did.
+ * The outcome and counts of one dead-letter replay.
  *
  * @param replayId the replay's id, written into the dead-letter lines of items refused again
  * @param status {@code complete} when every item sent was accepted, {@code partial} when some were refused

@@ -16,13 +16,13 @@ import io.intelsync.auth.MsalTokenProvider;
 import io.intelsync.config.DefenderSettings;
 
 /**
- * What every call to Defender shares: the request headers with a current token, and reading a JSON
+ * The parts that every call to Defender shares: the request headers with a current token, and reading a JSON
  * response. Each call first clears the message's headers, so that no header of an earlier call (a TAXII
  * token, a response header) is sent to Defender.
  */
 public final class DefenderHttp {
 
-    /** Name of the exchange property that holds the batch being sent, for the dead letter. */
+    /** Name of the exchange property that contains the batch being sent, for the dead letter. */
     public static final String BATCH_PROPERTY = "defenderBatch";
 
     private final DefenderSettings settings;
@@ -86,7 +86,7 @@ public final class DefenderHttp {
                 return error.path("code").asText("") + ": " + error.path("message").asText();
             }
         } catch (JsonProcessingException ex) {
-            // not Defender's error shape; the start of the body says what happened
+            // not Defender's error shape; the start of the body describes the failure
         }
         return body.length() > 500 ? body.substring(0, 500) + "..." : body;
     }

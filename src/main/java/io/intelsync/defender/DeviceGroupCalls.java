@@ -27,7 +27,7 @@ import io.intelsync.cycle.SyncCycle;
  */
 public final class DeviceGroupCalls {
 
-    /** Name of the exchange property that holds the resolved {@code Map<String, Long>} of group ids by name. */
+    /** Name of the exchange property that contains the resolved {@code Map<String, Long>} of group ids by name. */
     public static final String PROPERTY = "deviceGroupIds";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceGroupCalls.class);

@@ -12,7 +12,7 @@ import io.intelsync.mapping.DesiredIndicator;
  * @param creates the indicators to create
  * @param updates the owned indicators to update, with the fields that changed
  * @param deletes the owned indicators to delete
- * @param unchanged the number of desired indicators that Defender already holds as desired
+ * @param unchanged the number of desired indicators that Defender already contains as desired
  * @param withheldDeletes owned indicators that are no longer desired but are kept this cycle
  * @param withheldReason why deletions are withheld, or null
  * @param deleteFirst whether deletions go before imports, because the tenant is near its limit
@@ -21,14 +21,14 @@ public record SyncPlan(List<List<DesiredIndicator>> importBatches, List<List<Exi
         List<DesiredIndicator> creates, List<Update> updates, List<ExistingIndicator> deletes, int unchanged,
         List<ExistingIndicator> withheldDeletes, String withheldReason, boolean deleteFirst) {
 
-    /** Name of the exchange property that holds the plan of the current cycle. */
+    /** Name of the exchange property that contains the plan of the current cycle. */
     public static final String PROPERTY = "syncPlan";
 
     /**
      * An owned indicator whose fields differ from the desired ones.
      *
      * @param desired the indicator as the feed wants it
-     * @param existing the indicator as Defender holds it
+     * @param existing the indicator as Defender stores it
      * @param changedFields the names of the fields that differ
      */
     public record Update(DesiredIndicator desired, ExistingIndicator existing, List<String> changedFields) {

@@ -15,7 +15,7 @@ class DeadLetterFilesTest {
     Path directory;
 
     @Test
-    void folderOfFileEndpointIsThePathBeforeTheOptions() {
+    void folderOfFileEndpoint() {
         assertThat(DeadLetterFiles.folderOf("file:data?fileName=dead-letter-${date:now:yyyy-MM-dd}.jsonl&fileExist=Append"))
                 .contains(Path.of("data"));
         assertThat(DeadLetterFiles.folderOf("file:///var/lib/sync/dead")).contains(Path.of("/var/lib/sync/dead"));
@@ -23,14 +23,14 @@ class DeadLetterFilesTest {
     }
 
     @Test
-    void folderOfOtherComponentsIsEmpty() {
+    void folderOfOtherComponentIsEmpty() {
         assertThat(DeadLetterFiles.folderOf("kafka:dead-letters")).isEmpty();
         assertThat(DeadLetterFiles.folderOf("file:?fileName=x.jsonl")).isEmpty();
         assertThat(DeadLetterFiles.folderOf(null)).isEmpty();
     }
 
     @Test
-    void setAsideRenamesFilesAndRestoreWritesBackOnlyStayingLines() throws Exception {
+    void restoreKeepsStayingLines() throws Exception {
         Files.writeString(directory.resolve("dead-letter-2026-12-01.jsonl"), "{\"a\":1}\n{\"a\":2}\n");
         Files.writeString(directory.resolve("dry-run-plan.json"), "{}");
         DeadLetterFiles files = new DeadLetterFiles(directory);
@@ -51,7 +51,7 @@ class DeadLetterFilesTest {
     }
 
     @Test
-    void linesLeftByAStoppedReplayAreTakenUpAgain() throws Exception {
+    void stoppedReplayLinesAreReread() throws Exception {
         Files.writeString(directory.resolve("dead-letter-2026-12-01.jsonl.replaying"), "{\"old\":1}\n");
         Files.writeString(directory.resolve("dead-letter-2026-12-01.jsonl"), "{\"later\":2}\n");
         DeadLetterFiles files = new DeadLetterFiles(directory);
@@ -65,7 +65,7 @@ class DeadLetterFilesTest {
     }
 
     @Test
-    void fileThatIsNotUtf8IsLeftAsItIs() throws Exception {
+    void nonUtf8FileIsLeftAlone() throws Exception {
         Path binary = directory.resolve("binary.jsonl");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3, 0x28});
         Files.writeString(directory.resolve("dead-letter-2026-12-01.jsonl"), "{\"a\":1}\n");
@@ -90,7 +90,7 @@ class DeadLetterFilesTest {
     }
 
     @Test
-    void lastLineWithoutBreakDoesNotMergeWithTheNext() throws Exception {
+    void missingLineBreakDoesNotMerge() throws Exception {
         Files.writeString(directory.resolve("dead-letter-2026-12-01.jsonl.replaying"), "{\"old\":1}");
         Files.writeString(directory.resolve("dead-letter-2026-12-01.jsonl"), "{\"later\":2}\n");
         DeadLetterFiles files = new DeadLetterFiles(directory);

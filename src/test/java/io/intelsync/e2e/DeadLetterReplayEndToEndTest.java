@@ -36,7 +36,7 @@ class DeadLetterReplayEndToEndTest {
     private String collection;
 
     @BeforeEach
-    void refuseOneItemInTheFirstCycle() throws Exception {
+    void firstCycleRejectsOneItem() throws Exception {
         logs = new LogCapture();
         harness = new SandboxHarness(dataDirectory);
         collection = harness.createIndicatorCollection("feed", 3, "feed.example.com");
@@ -60,7 +60,7 @@ class DeadLetterReplayEndToEndTest {
     }
 
     @Test
-    void stillWantedItemIsResubmittedAndItsLineCleared() throws Exception {
+    void wantedItemIsResent() throws Exception {
         harness.emulators.defender().clearFaults();
 
         ReplayReport report = harness.replayDeadLetters();
@@ -86,7 +86,7 @@ class DeadLetterReplayEndToEndTest {
     }
 
     @Test
-    void itemRefusedAgainGetsANewLineInsteadOfTheOld() throws Exception {
+    void rejectedAgainGetsNewLine() throws Exception {
         String firstCycle = harness.deadLetters().get(0).path("cycle").asText();
 
         ReplayReport report = harness.replayDeadLetters();
@@ -101,7 +101,7 @@ class DeadLetterReplayEndToEndTest {
     }
 
     @Test
-    void itemNoLongerWantedIsNotSentAndItsLineStays() throws Exception {
+    void unwantedItemIsKept() throws Exception {
         harness.emulators.taxii().removeObject(collection, String.format("indicator--%08x-0000-4000-8000-%012x",
                 Math.abs(collection.hashCode()), 1));
         harness.requestFullRead();
@@ -121,7 +121,7 @@ class DeadLetterReplayEndToEndTest {
     }
 
     @Test
-    void itemDeliveredByALaterCycleIsClearedWithoutACall() throws Exception {
+    void deliveredItemIsClearedWithoutCall() throws Exception {
         harness.emulators.defender().clearFaults();
         CycleReport retried = harness.runCycle();
         assertThat(retried.created()).as("the next cycle imports what is missing").isEqualTo(1);
@@ -137,7 +137,7 @@ class DeadLetterReplayEndToEndTest {
     }
 
     @Test
-    void dryRunSendsNothingAndKeepsEveryLine() throws Exception {
+    void dryRunSendsNothing() throws Exception {
         harness.emulators.defender().clearFaults();
         harness.with("defender.passive-only", "true").restart();
         harness.emulators.defender().clearRequests();
@@ -154,7 +154,7 @@ class DeadLetterReplayEndToEndTest {
     }
 
     @Test
-    void otherLinesStayAndAReplayWithoutFailedImportsMakesNoCall() throws Exception {
+    void otherLinesMakeNoCall() throws Exception {
         harness.emulators.defender().failNext(DefenderEndpoint.LIST, 403, 1, null);
         CycleReport failed = harness.runCycle();
         assertThat(failed.status()).isEqualTo(CycleStatus.FAILED);

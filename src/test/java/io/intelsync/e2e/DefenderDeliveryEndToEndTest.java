@@ -131,7 +131,7 @@ class DefenderDeliveryEndToEndTest {
     }
 
     @Test
-    void massDeletionIsHeldBackUntilConfirmedOverJmx() throws Exception {
+    void massDeletionWaitsForConfirmation() throws Exception {
         String collection = feed(10);
         harness.with("taxii.collections", collection).start();
         harness.runCycle();
@@ -188,7 +188,7 @@ class DefenderDeliveryEndToEndTest {
     }
 
     @Test
-    void importAnswered401IsRetriedOnceWithANewToken() throws Exception {
+    void import401RetriesWithNewToken() throws Exception {
         String collection = feed(3);
         harness.with("taxii.collections", collection).start();
         harness.emulators.defender().failNext(DefenderEndpoint.IMPORT, 401, 1, null);
@@ -203,7 +203,7 @@ class DefenderDeliveryEndToEndTest {
     }
 
     @Test
-    void importAnswered401TwiceGoesToTheDeadLetterChannel() throws Exception {
+    void second401GoesToDeadLetter() throws Exception {
         String collection = feed(3);
         harness.with("taxii.collections", collection).start();
         harness.emulators.defender().failNext(DefenderEndpoint.IMPORT, 401, 2, null);
@@ -218,7 +218,7 @@ class DefenderDeliveryEndToEndTest {
     }
 
     @Test
-    void batchRefusedWholeIsSplitToFindTheBadItem() throws Exception {
+    void rejectedBatchIsSplitInHalves() throws Exception {
         harness = new SandboxHarness(dataDirectory);
         String bad = "d137.split.example.com";
         String collection = harness.createIndicatorCollection("split", 500, "split.example.com");
